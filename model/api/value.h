@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace podlab::api {
+
+// A JSON-shaped value. It holds the parts of an object PodLab accepts but does not simulate (for example a
+// container's securityContext), so they survive a read and a write unchanged, and it is the intermediate
+// form the YAML and JSON writers print from.
+class Value {
+public:
+    using Array = std::vector<Value>;
+    // Keys keep their insertion order; writers sort them, as kubectl's output does.
+    using Object = std::vector<std::pair<std::string, Value>>;
+    enum class Type { Null, Bool, Int, Float, String, Array, Object };
+
+    Value() = default;
+    Value(std::nullptr_t) {}
+    Value(bool b) : m_v(b) {}
+    Value(int v) : m_v(int64_t(v)) {}
+    Value(int64_t v) : m_v(v) {}
+    Value(double v) : m_v(v) {}
+    Value(const char* s) : m_v(std::string(s)) {}
+    Value(std::string s) : m_v(std::move(s)) {}
+    Value(Array a) : m_v(std::move(a)) {}
+    Value(Object o) : m_v(std::move(o)) {}
+
+    Type type() const { return Type(m_v.index()); }
+    bool isNull() const { return type() == Type::Null; }
+    bool isObject() const { return type() == Type::Object; }
+    bool isArray() const { return type() == Type::Array; }
+    bool isString() const { return type() == Type::String; }
+
+    bool asBool() const { return std::get<bool>(m_v); }
+    int64_t asInt() const { return std::get<int64_t>(m_v); }
+    double asFloat() const { return std::get<double>(m_v); }
+    const std::string& asString() const { return std::get<std::string>(m_v); }
+    const Array& asArray() const { return std::get<Array>(m_v); }
+    Array& asArray() { return std::get<Array>(m_v); }
+    const Object& asObject() const { return std::get<Object>(m_v); }
+    Object& asObject() { return std::get<Object>(m_v); }
+
+    // For objects: the member called `key`, or nullptr.
+    const Value* find(std::string_view key) const;
+    // For objects: appends a member (no check for duplicates: builders add each key once).
+    void insert(std::string key, Value v) { asObject().emplace_back(std::move(key), std::move(v)); }
+
+    // Objects compare equal regardless of member order.
+    bool operator==(const Value& other) const;
+
+private:
+    std::variant<std::monostate, bool, int64_t, double, std::string, Array, Object> m_v;
+};
+
+// Fields Kubernetes defines that PodLab accepts and preserves without simulating them, by JSON name.
+using Unmodelled = std::map<std::string, Value>;
+
+} // namespace podlab::api

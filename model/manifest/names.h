@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace podlab::manifest {
+
+// Kubernetes' name and format checks (k8s.io/apimachinery/pkg/util/validation). Each returns the API server's
+// messages for what is wrong, or an empty list.
+using Messages = std::vector<std::string>;
+
+Messages isDns1123Label(std::string_view value);     // namespaces, container and volume names
+Messages isDns1123Subdomain(std::string_view value); // most object names
+Messages isDns1035Label(std::string_view value);     // Service names
+Messages isQualifiedName(std::string_view value);    // label and annotation keys, taint keys
+Messages isLabelValue(std::string_view value);
+Messages isConfigMapKey(std::string_view value);     // keys of ConfigMap and Secret data
+Messages isEnvVarName(std::string_view value);
+Messages isValidPortName(std::string_view value);    // IANA service names
+Messages isValidPortNum(int64_t port);
+Messages isValidIP(std::string_view value);
+Messages isHttpHeaderName(std::string_view value);
+
+} // namespace podlab::manifest

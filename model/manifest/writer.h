@@ -1,0 +1,19 @@
+#pragma once
+
+#include "api/value.h"
+
+#include <string>
+
+namespace podlab::manifest {
+
+// YAML laid out as `kubectl get -o yaml` lays it out (go-yaml v2's emitter, behind sigs.k8s.io/yaml):
+// keys sorted in go-yaml's natural order, lists not indented under their key, strings quoted only when they
+// would otherwise read as something else ("80", "true", timestamps), long strings folded at 80 columns,
+// multi-line strings as literal blocks.
+std::string toYaml(const api::Value& value);
+
+// JSON laid out as `kubectl get -o json` lays it out (Go's json.MarshalIndent with four spaces): keys in
+// byte order, <, > and & escaped.
+std::string toJson(const api::Value& value);
+
+} // namespace podlab::manifest
