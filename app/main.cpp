@@ -1,0 +1,64 @@
+// podlab: the desktop application, and its command line.
+//
+//   podlab                    open the main window (or, with no display, work in the terminal)
+//   podlab validate FILE...   check manifests as the API server would ("-" reads standard input)
+#include "mainwindow.h"
+#include "terminalfallback.h"
+#include "validatecommand.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+bool haveDisplay()
+{
+    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+}
+
+int validate(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Check Kubernetes manifests as the API server would."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("validate"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Manifest files, or - for standard input."),
+                                 QStringLiteral("FILE..."));
+    parser.process(app);
+    const QStringList files = parser.positionalArguments().mid(1);
+    QTextStream out(stdout);
+    if (files.isEmpty()) {
+        QTextStream(stderr) << "podlab validate: name at least one file (or - for standard input)\n";
+        return 2;
+    }
+    return podlab::runValidate(files, out);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("PodLab"));
+    QCoreApplication::setApplicationName(QStringLiteral("PodLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PODLAB_VERSION));
+
+    if (argc > 1 && qstrcmp(argv[1], "validate") == 0)
+        return validate(argc, argv);
+
+    if (!haveDisplay()) {
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        return podlab::runTerminalFallback(out);
+    }
+
+    QApplication app(argc, argv);
+    podlab::MainWindow window;
+    window.show();
+    return app.exec();
+}
