@@ -1,0 +1,162 @@
+#include "eventlog.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+namespace podlab::sim {
+
+namespace {
+
+uint64_t mix(uint64_t h, std::string_view s) { return (h ^ std::hash<std::string_view>()(s)) * 0x100000001B3ull; }
+
+} // namespace
+
+uint32_t EventLog::intern(std::string_view s)
+{
+    const auto it = m_stringIds.find(std::string(s));
+    if (it != m_stringIds.end())
+        return it->second;
+    const auto id = uint32_t(m_strings.size());
+    m_strings.emplace_back(s);
+    m_stringIds.emplace(std::string(s), id);
+    return id;
+}
+
+uint64_t EventLog::hashOf(const Record& r)
+{
+    uint64_t h = 0xCBF29CE484222325ull;
+    for (std::string_view part : {std::string_view(r.involvedObject.uid), std::string_view(r.involvedObject.name),
+                                  std::string_view(r.involvedObject.namespace_), std::string_view(r.involvedObject.kind),
+                                  std::string_view(r.involvedObject.fieldPath), std::string_view(r.type),
+                                  std::string_view(r.reason), std::string_view(r.message),
+                                  std::string_view(r.component), std::string_view(r.host)})
+        h = mix(h, part);
+    return h;
+}
+
+bool EventLog::sameEvent(const Entry& e, const Record& r) const
+{
+    return text(e.involvedUid) == r.involvedObject.uid && text(e.involvedName) == r.involvedObject.name &&
+           text(e.namespace_) == r.involvedObject.namespace_ && text(e.involvedKind) == r.involvedObject.kind &&
+           text(e.fieldPath) == r.involvedObject.fieldPath && text(e.type) == r.type && text(e.reason) == r.reason &&
+           e.message == r.message && text(e.component) == r.component && text(e.host) == r.host;
+}
+
+uint64_t EventLog::record(const Record& r, uint64_t resourceVersion)
+{
+    const uint64_t h = hashOf(r);
+    if (auto it = m_byHash.find(h); it != m_byHash.end()) {
+        for (uint64_t id : it->second) {
+            if (!contains(id))
+                continue;
+            Entry& e = m_events[id - m_firstId];
+            if (sameEvent(e, r)) {
+                ++e.count;
+                e.lastMillis = r.time.millis();
+                e.resourceVersion = resourceVersion;
+                return id;
+            }
+        }
+    }
+    Entry e{};
+    e.namespace_ = intern(r.involvedObject.namespace_);
+    e.involvedName = intern(r.involvedObject.name);
+    e.involvedKind = intern(r.involvedObject.kind);
+    e.involvedApiVersion = intern(r.involvedObject.apiVersion);
+    e.involvedUid = intern(r.involvedObject.uid);
+    e.fieldPath = intern(r.involvedObject.fieldPath);
+    e.type = intern(r.type);
+    e.reason = intern(r.reason);
+    e.component = intern(r.component);
+    e.host = intern(r.host);
+    e.count = 1;
+    e.message = r.message;
+    e.involvedResourceVersion = r.involvedObject.resourceVersion;
+    e.firstMillis = e.lastMillis = r.time.millis();
+    // Nanoseconds since the epoch, kept unique (several events can share a simulated millisecond).
+    e.nameSuffix = std::max(uint64_t(r.time.millis()) * 1'000'000, m_lastSuffix + 1);
+    m_lastSuffix = e.nameSuffix;
+    e.resourceVersion = resourceVersion;
+    e.hash = h;
+    const uint64_t id = m_firstId + m_events.size();
+    m_events.push_back(std::move(e));
+    m_byHash[h].push_back(id);
+    m_byUid[r.involvedObject.uid].push_back(id);
+    return id;
+}
+
+api::Event EventLog::toApi(uint64_t id) const
+{
+    const Entry& e = m_events.at(id - m_firstId);
+    api::Event ev;
+    char suffix[24];
+    std::snprintf(suffix, sizeof suffix, ".%llx", static_cast<unsigned long long>(e.nameSuffix));
+    ev.metadata.name = text(e.involvedName) + suffix;
+    ev.metadata.namespace_ = text(e.namespace_);
+    ev.metadata.resourceVersion = std::to_string(e.resourceVersion);
+    ev.metadata.creationTimestamp = api::Time::fromMillis(e.firstMillis);
+    // A stable, unique uid derived from the name, so that reading an event twice gives the same object.
+    char uid[40];
+    const uint64_t a = std::hash<std::string>()(ev.metadata.name), b = e.nameSuffix * 0x9E3779B97F4A7C15ull;
+    std::snprintf(uid, sizeof uid, "%08llx-%04llx-4%03llx-8%03llx-%012llx", (unsigned long long)(a >> 32),
+                  (unsigned long long)((a >> 16) & 0xFFFF), (unsigned long long)(a & 0xFFF),
+                  (unsigned long long)((b >> 52) & 0xFFF), (unsigned long long)(b & 0xFFFFFFFFFFFFull));
+    ev.metadata.uid = uid;
+    ev.involvedObject.kind = text(e.involvedKind);
+    ev.involvedObject.namespace_ = text(e.namespace_);
+    ev.involvedObject.name = text(e.involvedName);
+    ev.involvedObject.uid = text(e.involvedUid);
+    ev.involvedObject.apiVersion = text(e.involvedApiVersion);
+    ev.involvedObject.resourceVersion = e.involvedResourceVersion;
+    ev.involvedObject.fieldPath = text(e.fieldPath);
+    ev.reason = text(e.reason);
+    ev.message = e.message;
+    ev.source.component = text(e.component);
+    ev.source.host = text(e.host);
+    ev.firstTimestamp = api::Time::fromMillis(e.firstMillis);
+    ev.lastTimestamp = api::Time::fromMillis(e.lastMillis);
+    ev.count = e.count;
+    ev.type = text(e.type);
+    ev.unmodelled["eventTime"] = api::Value(); // core/v1 events from the recorder carry eventTime: null
+    return ev;
+}
+
+std::vector<uint64_t> EventLog::ids() const
+{
+    std::vector<uint64_t> out(m_events.size());
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i] = m_firstId + i;
+    return out;
+}
+
+std::vector<uint64_t> EventLog::idsFor(std::string_view uid) const
+{
+    std::vector<uint64_t> out;
+    if (auto it = m_byUid.find(std::string(uid)); it != m_byUid.end())
+        for (uint64_t id : it->second)
+            if (contains(id))
+                out.push_back(id);
+    return out;
+}
+
+void EventLog::expireBefore(api::Time cutoff)
+{
+    // An event lives an hour after its last occurrence; the log drops from its old end only, so an old event
+    // that keeps recurring holds back younger expired ones until it expires itself.
+    while (!m_events.empty() && m_events.front().lastMillis < cutoff.millis()) {
+        const Entry& e = m_events.front();
+        auto& sameHash = m_byHash[e.hash];
+        std::erase(sameHash, m_firstId);
+        if (sameHash.empty())
+            m_byHash.erase(e.hash);
+        auto& sameUid = m_byUid[text(e.involvedUid)];
+        std::erase(sameUid, m_firstId);
+        if (sameUid.empty())
+            m_byUid.erase(text(e.involvedUid));
+        m_events.pop_front();
+        ++m_firstId;
+    }
+}
+
+} // namespace podlab::sim
