@@ -26,10 +26,25 @@ enum class Kind : uint8_t {
 };
 constexpr size_t kKindCount = std::variant_size_v<api::Object>;
 
+namespace detail {
+template <class T, class Variant>
+struct AlternativeIndex;
+template <class T, class... Ts>
+struct AlternativeIndex<T, std::variant<Ts...>> {
+    static constexpr size_t value = [] {
+        constexpr bool same[] = {std::is_same_v<T, Ts>...};
+        for (size_t i = 0; i < sizeof...(Ts); ++i)
+            if (same[i])
+                return i;
+        return sizeof...(Ts);
+    }();
+};
+} // namespace detail
+
 template <class T>
 constexpr Kind kindOf()
 {
-    return Kind(api::Object(std::in_place_type<T>).index());
+    return Kind(detail::AlternativeIndex<T, api::Object>::value);
 }
 
 std::string_view kindName(Kind kind);              // "Pod"

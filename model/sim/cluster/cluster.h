@@ -1,0 +1,64 @@
+#pragma once
+
+#include "apiserver.h"
+#include "clusterconfig.h"
+
+#include "sim/core/random.h"
+#include "sim/core/timerqueue.h"
+#include "sim/scheduler/scheduler.h"
+#include "sim/store/store.h"
+
+#include <vector>
+
+namespace podlab::sim {
+
+// A whole simulated cluster: the store, the control plane's controllers, one kubelet per node, the event
+// queue and the random source. A value: copying it copies the world, and the copy continues exactly as the
+// original would (that is how rewind works). Nothing here reads the wall clock or starts a thread.
+class Cluster {
+public:
+    explicit Cluster(const ClusterConfig& config = {});
+    // A cluster with `nodes` default worker nodes, node-1 … node-N.
+    static Cluster withDefaultNodes(int nodes, const ClusterConfig& config = {});
+    // A default worker node as `kubeadm join` on a Debian 12 machine would register it.
+    static api::Node defaultNode(int index, const ClusterConfig& config);
+
+    const ClusterConfig& config() const { return m_config; }
+    SimTime now() const { return m_now; }
+    api::Time wallTime() const { return api::Time::fromMillis(m_config.startEpochMillis + m_now); }
+    const Store& store() const { return m_store; }
+
+    // Runs every timer due at or before `t`, then stands at `t`.
+    void runUntil(SimTime t);
+    // Runs the timers of the next moment anything happens; false if nothing is pending.
+    bool runNext();
+    SimTime nextEventTime() const { return m_timers.nextTime(); }
+
+    // What users (kubectl, lessons, the GUI) do, through the API server, at the current time.
+    ApiResult create(api::Object object);
+    ApiResult update(api::Object object);
+    ApiResult remove(Kind kind, std::string_view namespace_, std::string_view name, const DeleteOptions& options = {});
+
+    const Scheduler& scheduler() const { return m_scheduler; }
+
+    // Every change since the last call (for views and transcripts); recorded only once asked for.
+    std::vector<Change> takeChangeLog();
+    void setRecordChanges(bool record) { m_recordChanges = record; }
+
+private:
+    ClusterContext context();
+    void dispatch(const Timer& timer);
+    // Hands queued store changes to the controllers until none are left (controllers may write more).
+    void settle();
+
+    ClusterConfig m_config;
+    Store m_store;
+    TimerQueue m_timers;
+    Random m_random;
+    SimTime m_now = 0;
+    Scheduler m_scheduler;
+    bool m_recordChanges = false;
+    std::vector<Change> m_changeLog;
+};
+
+} // namespace podlab::sim
