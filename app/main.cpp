@@ -15,10 +15,17 @@
 
 namespace {
 
-bool haveDisplay()
+// A window needs a display. Qt's offscreen and minimal platforms draw nowhere a person could see, so they
+// count as none (otherwise `podlab` would sit forever behind an invisible window).
+// Returns what is missing, or an empty string when a window can be shown.
+QString missingDisplay()
 {
-    return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
-           qEnvironmentVariableIsSet("QT_QPA_PLATFORM");
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (platform.startsWith("offscreen") || platform.startsWith("minimal"))
+        return QStringLiteral("QT_QPA_PLATFORM=%1 draws nowhere visible").arg(QString::fromLatin1(platform));
+    if (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") || !platform.isEmpty())
+        return {};
+    return QStringLiteral("no display (DISPLAY and WAYLAND_DISPLAY are unset)");
 }
 
 int validate(int argc, char** argv)
@@ -51,10 +58,10 @@ int main(int argc, char** argv)
     if (argc > 1 && qstrcmp(argv[1], "validate") == 0)
         return validate(argc, argv);
 
-    if (!haveDisplay()) {
+    if (const QString missing = missingDisplay(); !missing.isEmpty()) {
         QCoreApplication app(argc, argv);
         QTextStream out(stdout);
-        return podlab::runTerminalFallback(out);
+        return podlab::runTerminalFallback(out, missing);
     }
 
     QApplication app(argc, argv);

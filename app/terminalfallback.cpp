@@ -9,10 +9,9 @@
 
 namespace podlab {
 
-int runTerminalFallback(QTextStream& out)
+int runTerminalFallback(QTextStream& out, const QString& why)
 {
-    out << "podlab: no display (DISPLAY and WAYLAND_DISPLAY are unset), so no window: "
-           "validating the bundled example in the terminal instead\n";
+    out << "podlab: " << why << ", so no window: validating the bundled example in the terminal instead\n";
     const QString path = QStringLiteral(":/examples/liveness-exec.yaml");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {

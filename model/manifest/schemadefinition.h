@@ -7,15 +7,19 @@
 //       ...
 //   END_FIELDS
 //
-// and expands to the specialisation of fieldsOf<Probe>() built once, on first use.
+// and expands to the specialisation of fieldsOf<Probe>() built once, on first use. Other layers describe
+// their own file formats (scenarios, lessons) the same way with FIELDS_OF(lesson::Step).
 #include "schemas.h"
 
-#define FIELDS(Type)                                      \
+#define FIELDS_OF(Type)                                   \
     template <>                                           \
-    const FieldTable<api::Type>& fieldsOf<api::Type>()    \
+    const FieldTable<Type>& fieldsOf<Type>()              \
     {                                                     \
-        using Self [[maybe_unused]] = api::Type;          \
-        static const FieldTable<api::Type> table = Fields<api::Type>()
+        using Self [[maybe_unused]] = Type;               \
+        static const FieldTable<Type> table = Fields<Type>()
+
+// The API types' tables: FIELDS(Probe) is FIELDS_OF(api::Probe).
+#define FIELDS(Type) FIELDS_OF(api::Type)
 
 #define END_FIELDS \
     .table();      \
