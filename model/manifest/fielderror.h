@@ -55,6 +55,8 @@ struct BadValue {
         return b;
     }
     static std::string quote(std::string_view s);
+    // A string as Go's encoding/json writes it (the API server prints structured bad values as JSON).
+    static std::string jsonQuote(std::string_view s);
     std::string text;
 };
 

@@ -4,6 +4,7 @@
 #include "fielderror.h"
 #include "names.h"
 
+#include "api/intorstring.h"
 #include "api/meta.h"
 
 namespace podlab::manifest {
@@ -19,6 +20,18 @@ FieldErrors validateObjectMeta(const api::ObjectMeta& meta, bool namespaced, Nam
 FieldErrors validateLabels(const api::StringMap& labels, const FieldPath& path);
 FieldErrors validateAnnotations(const api::StringMap& annotations, const FieldPath& path);
 FieldErrors validateLabelSelector(const api::LabelSelector& selector, const FieldPath& path);
+// Whether metav1.LabelSelectorAsSelector accepts the selector (workloads skip their template otherwise).
+bool isConvertibleSelector(const api::LabelSelector& selector);
+bool selectorMatches(const api::LabelSelector& selector, const api::StringMap& labels);
 FieldErrors validateNonNegative(int64_t value, const FieldPath& path);
+// Finalizer names that need no domain prefix: kubernetes, orphan, foregroundDeletion.
+FieldErrors validateFinalizerName(const std::string& name, const FieldPath& path);
+
+// Bad values the API server prints as JSON (encoding/json of the Go value).
+std::string jsonOf(const api::StringMap& map); // a nil map prints as null
+std::string jsonOf(const api::IntOrString& v);
+std::string jsonOf(const std::optional<api::IntOrString>& v);
+std::string jsonOf(const std::vector<std::string>& list);
+std::string jsonOf(const api::LabelSelector& selector);
 
 } // namespace podlab::manifest
