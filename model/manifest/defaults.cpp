@@ -8,10 +8,23 @@ namespace {
 
 constexpr int32_t kDefaultMode = 0644;
 
+// SetDefaults_ResourceList: values finer than a milli-unit are rounded up to one ("100n" becomes "1m").
+void roundUpToMilli(ResourceList& list)
+{
+    for (auto& [name, q] : list) {
+        const Quantity rounded = Quantity::fromMilli(q.milliValue(), q.format());
+        if (rounded != q)
+            q = rounded;
+    }
+}
+
 void defaultProbe(std::optional<Probe>& probe)
 {
     if (!probe)
         return;
+    // The generated defaults give a gRPC probe an explicit empty service name.
+    if (probe->grpc && !probe->grpc->service)
+        probe->grpc->service = "";
     // Zero means "not set" in the Go types, so an explicit 0 is defaulted too.
     if (probe->timeoutSeconds == 0)
         probe->timeoutSeconds = 1;
@@ -104,6 +117,8 @@ void defaultObject(Pod& pod) { applyDefaults(pod); }
 
 void defaultObject(Node& node)
 {
+    roundUpToMilli(node.status.capacity);
+    roundUpToMilli(node.status.allocatable);
     if (node.status.allocatable.empty())
         node.status.allocatable = node.status.capacity;
 }
@@ -120,6 +135,9 @@ void defaultObject(ServiceAccount&) {}
 
 void defaultObject(Namespace& ns)
 {
+    // NamespaceDefaultLabelName (GA in 1.22): every namespace carries its own name as a label.
+    if (!ns.metadata.name.empty())
+        ns.metadata.labels["kubernetes.io/metadata.name"] = ns.metadata.name;
     if (ns.status.phase.empty())
         ns.status.phase = "Active";
 }
@@ -158,18 +176,35 @@ void defaultObject(Service& svc)
     ServiceSpec& s = svc.spec;
     if (s.sessionAffinity.empty())
         s.sessionAffinity = "None";
+    if (s.sessionAffinity == "None")
+        s.unmodelled.erase("sessionAffinityConfig");
+    if (s.sessionAffinity == "ClientIP") {
+        const auto it = s.unmodelled.find("sessionAffinityConfig");
+        const Value* clientIP = it != s.unmodelled.end() ? it->second.find("clientIP") : nullptr;
+        if (!clientIP || !clientIP->find("timeoutSeconds")) {
+            Value timeout = Value(Value::Object{});
+            timeout.insert("timeoutSeconds", int64_t(10800));
+            Value config = Value(Value::Object{});
+            config.insert("clientIP", std::move(timeout));
+            s.unmodelled["sessionAffinityConfig"] = std::move(config);
+        }
+    }
     if (s.type.empty())
         s.type = "ClusterIP";
     for (ServicePort& p : s.ports) {
         if (p.protocol.empty())
             p.protocol = "TCP";
-        if (p.targetPort == IntOrString())
+        if (p.targetPort == IntOrString() || p.targetPort == IntOrString::fromString(""))
             p.targetPort = IntOrString::fromInt(p.port);
     }
-    if (s.type != "ExternalName" && !s.internalTrafficPolicy)
-        s.internalTrafficPolicy = "Cluster";
-    if ((s.type == "NodePort" || s.type == "LoadBalancer") && s.externalTrafficPolicy.empty())
+    const bool externallyAccessible =
+        s.type == "LoadBalancer" || s.type == "NodePort" || (s.type == "ClusterIP" && !s.externalIPs.empty());
+    if (externallyAccessible && s.externalTrafficPolicy.empty())
         s.externalTrafficPolicy = "Cluster";
+    if (!s.internalTrafficPolicy && (s.type == "NodePort" || s.type == "LoadBalancer" || s.type == "ClusterIP"))
+        s.internalTrafficPolicy = "Cluster";
+    if (s.type == "LoadBalancer" && !s.allocateLoadBalancerNodePorts)
+        s.allocateLoadBalancerNodePorts = true;
 }
 
 void defaultObject(Endpoints& ep)
@@ -193,14 +228,25 @@ void defaultObject(PodPreset& preset)
 
 std::string defaultPullPolicy(std::string_view image)
 {
-    if (image.find('@') != std::string_view::npos)
-        return "IfNotPresent";
+    // Kubernetes parses the reference (ParseImageName): no tag and no digest means ":latest"; a reference it
+    // cannot parse (empty, upper case in the repository path) has no tag, so IfNotPresent.
+    const size_t at = image.find('@');
+    const bool digest = at != std::string_view::npos;
+    const std::string_view named = image.substr(0, at);
     // The tag follows the last ':' after the last '/' (a ':' before it belongs to a registry port).
-    const size_t slash = image.rfind('/');
-    const size_t colon = image.rfind(':');
-    if (colon == std::string_view::npos || (slash != std::string_view::npos && colon < slash))
-        return "Always";
-    return image.substr(colon + 1) == "latest" ? "Always" : "IfNotPresent";
+    const size_t slash = named.rfind('/');
+    const size_t colon = named.rfind(':');
+    const bool tagged = colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash);
+    const std::string_view repository = tagged ? named.substr(0, colon) : named;
+    const size_t firstSlash = repository.find('/');
+    const std::string_view domain = firstSlash == std::string_view::npos ? std::string_view() : repository.substr(0, firstSlash);
+    const bool hasDomain = domain.find_first_of(".:") != std::string_view::npos || domain == "localhost";
+    const std::string_view path = hasDomain ? repository.substr(firstSlash + 1) : repository;
+    if (path.empty() || path.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ \t") != std::string_view::npos)
+        return "IfNotPresent";
+    if (tagged)
+        return named.substr(colon + 1) == "latest" ? "Always" : "IfNotPresent";
+    return digest ? "IfNotPresent" : "Always";
 }
 
 void applyDefaults(Container& c)
@@ -214,6 +260,8 @@ void applyDefaults(Container& c)
     for (ContainerPort& p : c.ports)
         if (p.protocol.empty())
             p.protocol = "TCP";
+    roundUpToMilli(c.resources.limits);
+    roundUpToMilli(c.resources.requests);
     defaultProbe(c.livenessProbe);
     defaultProbe(c.readinessProbe);
     defaultProbe(c.startupProbe);
@@ -245,6 +293,7 @@ void applyDefaults(PodSpec& spec)
         applyDefaults(c);
     for (Container& c : spec.containers)
         applyDefaults(c);
+    roundUpToMilli(spec.overhead);
 }
 
 void applyDefaults(Pod& pod)
@@ -256,6 +305,14 @@ void applyDefaults(Pod& pod)
         defaultRequestsFromLimits(c);
     if (!pod.spec.enableServiceLinks)
         pod.spec.enableServiceLinks = true;
+    // With host networking every container port is a host port (Pods only, not templates).
+    if (pod.spec.hostNetwork) {
+        for (auto* list : {&pod.spec.containers, &pod.spec.initContainers})
+            for (Container& c : *list)
+                for (ContainerPort& p : c.ports)
+                    if (p.hostPort == 0)
+                        p.hostPort = p.containerPort;
+    }
 }
 
 void applyDefaults(Object& object)
