@@ -404,7 +404,7 @@ private:
             if (end == body.size())
                 break;
         }
-        newline();
+        // The caller ends the last line, as it does after any scalar.
     }
 
     std::string m_out;
