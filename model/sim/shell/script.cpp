@@ -760,11 +760,12 @@ private:
         return addNode(std::move(list));
     }
 
-    uint32_t requireList()
+    // A list that must not be empty; at the end of the script the error names what should have followed.
+    uint32_t requireList(const char* expecting)
     {
         const uint32_t l = parseList();
         if (l == kNone)
-            unexpected(peek());
+            unexpected(peek(), expecting);
         return l;
     }
 
@@ -808,7 +809,7 @@ private:
             const uint32_t line = t.line;
             take();
             Node n = makeNode(NodeKind::Subshell, line);
-            n.kids.push_back(requireList());
+            n.kids.push_back(requireList(")"));
             if (peek().type != Tok::RParen)
                 unexpected(peek(), ")");
             take();
@@ -925,20 +926,20 @@ private:
     {
         Node n = makeNode(NodeKind::If, peek().line);
         take();
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("then"));
         expectKeyword("then");
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("fi"));
         while (true) {
             if (peekKeyword("elif")) {
                 take();
-                n.kids.push_back(requireList());
+                n.kids.push_back(requireList("then"));
                 expectKeyword("then");
-                n.kids.push_back(requireList());
+                n.kids.push_back(requireList("fi"));
                 continue;
             }
             if (peekKeyword("else")) {
                 take();
-                n.kids.push_back(requireList());
+                n.kids.push_back(requireList("fi"));
                 n.hasElse = true;
             }
             break;
@@ -952,9 +953,9 @@ private:
         const bool until = peekKeyword("until");
         Node n = makeNode(until ? NodeKind::Until : NodeKind::While, peek().line);
         take();
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("do"));
         expectKeyword("do");
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("done"));
         expectKeyword("done");
         return addNode(std::move(n));
     }
@@ -983,7 +984,7 @@ private:
         }
         skipNewlines();
         expectKeyword("do");
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("done"));
         expectKeyword("done");
         return addNode(std::move(n));
     }
@@ -1033,7 +1034,7 @@ private:
     {
         Node n = makeNode(NodeKind::Brace, peek().line);
         take();
-        n.kids.push_back(requireList());
+        n.kids.push_back(requireList("}"));
         expectKeyword("}");
         return addNode(std::move(n));
     }
