@@ -1287,7 +1287,7 @@ std::optional<Program> CatalogueParser::decodeProgram(YamlRef node)
                 m_ctx.error(v, "Unsupported value: " + quote(p.flavour) +
                                    ": supported values: " + joinNames(kShellFlavours));
         } else if (field == "commandNotFound") {
-            p.notFound = string(v).value_or("");
+            p.commandNotFound = string(v).value_or("");
         } else if (field == "builtins") {
             p.builtins = stringList(v).value_or(std::vector<std::string>());
         } else if (field == "command") {

@@ -148,7 +148,7 @@ struct Program {
     // shell: busybox-ash, dash, bash; utility: the toolset flavour (busybox, gnu).
     std::string flavour;
     // shell: the message for a command it cannot find ("{argv0}: {command}: not found"); exit code 127.
-    std::string notFound;
+    std::string commandNotFound;
     std::vector<std::string> builtins; // shell
     std::string command;               // utility: which utility the runtime runs (cat, sleep, wget, ...)
     std::string toolset;               // utility: the toolset it came from (its messages)
