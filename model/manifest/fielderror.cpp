@@ -1,35 +1,61 @@
 #include "fielderror.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace podlab::manifest {
 
-std::string FieldPath::toString() const
+FieldPath::FieldPath(std::string_view root)
 {
-    std::vector<const FieldPath*> chain;
-    for (const FieldPath* p = this; p; p = p->m_parent)
-        chain.push_back(p);
-    std::string out;
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        const FieldPath& p = **it;
-        switch (p.m_kind) {
+    if (!root.empty())
+        m_segments[m_count++] = {Kind::Field, root, 0};
+}
+
+FieldPath::FieldPath(const FieldPath* parent, Segment segment) : m_parent(parent), m_count(1)
+{
+    m_segments[0] = segment;
+}
+
+FieldPath FieldPath::extended(Segment segment) const
+{
+    // This path is a temporary: the new one keeps its segments rather than a pointer to it.
+    if (m_count == kInlineSegments)
+        std::abort(); // a chain of more than eight temporaries in one expression: name an intermediate path
+    FieldPath out = *this;
+    out.m_segments[out.m_count++] = segment;
+    return out;
+}
+
+void FieldPath::appendTo(std::string& out) const
+{
+    if (m_parent)
+        m_parent->appendTo(out);
+    for (uint8_t i = 0; i < m_count; ++i) {
+        const Segment& s = m_segments[i];
+        switch (s.kind) {
         case Kind::Field:
-            if (p.m_name.empty())
+            if (s.name.empty())
                 break;
             if (!out.empty())
                 out += '.';
-            out += p.m_name;
+            out += s.name;
             break;
         case Kind::Index:
-            out += '[' + std::to_string(p.m_index) + ']';
+            out += '[' + std::to_string(s.index) + ']';
             break;
         case Kind::Key:
             out += '[';
-            out += p.m_name;
+            out += s.name;
             out += ']';
             break;
         }
     }
+}
+
+std::string FieldPath::toString() const
+{
+    std::string out;
+    appendTo(out);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -8,26 +9,38 @@
 namespace podlab::manifest {
 
 // A field path as the API server prints it: spec.containers[0].livenessProbe.periodSeconds. Built as a chain
-// on the stack while validating (each child refers to its parent), turned into text only for an error, so a
-// valid object costs no string building.
+// on the stack while validating, turned into text only for an error, so a valid object costs no string building.
+//
+// A path refers to the path it was made from, which must outlive it. A named path refers to its named parent;
+// a path made from a temporary (`path.child("ports").index(i)`, whose intermediate dies at the end of the
+// statement) takes the temporary's segments into itself instead, so that storing such a chain is safe.
 class FieldPath {
 public:
-    explicit FieldPath(std::string_view root = {}) : m_name(root) {}
-    FieldPath child(std::string_view name) const { return FieldPath(this, Kind::Field, name, 0); }
-    FieldPath index(size_t i) const { return FieldPath(this, Kind::Index, {}, i); }
-    FieldPath key(std::string_view k) const { return FieldPath(this, Kind::Key, k, 0); }
+    explicit FieldPath(std::string_view root = {});
+    FieldPath child(std::string_view name) const& { return FieldPath(this, {Kind::Field, name, 0}); }
+    FieldPath index(size_t i) const& { return FieldPath(this, {Kind::Index, {}, i}); }
+    FieldPath key(std::string_view k) const& { return FieldPath(this, {Kind::Key, k, 0}); }
+    FieldPath child(std::string_view name) && { return extended({Kind::Field, name, 0}); }
+    FieldPath index(size_t i) && { return extended({Kind::Index, {}, i}); }
+    FieldPath key(std::string_view k) && { return extended({Kind::Key, k, 0}); }
     std::string toString() const;
 
 private:
     enum class Kind : uint8_t { Field, Index, Key };
-    FieldPath(const FieldPath* parent, Kind kind, std::string_view name, size_t index)
-        : m_parent(parent), m_kind(kind), m_name(name), m_index(index)
-    {
-    }
+    struct Segment {
+        Kind kind = Kind::Field;
+        std::string_view name;
+        size_t index = 0;
+    };
+    static constexpr size_t kInlineSegments = 8;
+
+    FieldPath(const FieldPath* parent, Segment segment);
+    FieldPath extended(Segment segment) const;
+    void appendTo(std::string& out) const;
+
     const FieldPath* m_parent = nullptr;
-    Kind m_kind = Kind::Field;
-    std::string_view m_name;
-    size_t m_index = 0;
+    std::array<Segment, kInlineSegments> m_segments;
+    uint8_t m_count = 0;
 };
 
 // One validation problem, worded exactly as k8s.io/apimachinery's field.Error: "<path>: <type>: <value>: <detail>".
