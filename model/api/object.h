@@ -2,6 +2,7 @@
 
 #include "config.h"
 #include "event.h"
+#include "lease.h"
 #include "node.h"
 #include "pod.h"
 #include "podpreset.h"
@@ -15,7 +16,7 @@ namespace podlab::api {
 
 // Any API object PodLab knows. A value: copying it copies the object.
 using Object = std::variant<Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, ReplicaSet,
-                            Service, Endpoints, Event, PodPreset>;
+                            Service, Endpoints, Event, PodPreset, Lease>;
 
 inline const ObjectMeta& metadataOf(const Object& o)
 {

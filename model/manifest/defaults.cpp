@@ -217,6 +217,8 @@ void defaultObject(Endpoints& ep)
 
 void defaultObject(Event&) {}
 
+void defaultObject(Lease&) {}
+
 void defaultObject(PodPreset& preset)
 {
     defaultEnv(preset.spec.env);

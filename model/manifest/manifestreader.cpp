@@ -44,6 +44,7 @@ constexpr KindEntry kServedKinds[] = {
     entry<api::Pod>(),        entry<api::Node>(),       entry<api::ConfigMap>(),  entry<api::Secret>(),
     entry<api::ServiceAccount>(), entry<api::Namespace>(), entry<api::Deployment>(), entry<api::ReplicaSet>(),
     entry<api::Service>(),    entry<api::Endpoints>(),  entry<api::Event>(),      entry<api::PodPreset>(),
+    entry<api::Lease>(),
 };
 
 // Real Kubernetes kinds PodLab reads no further than their name, so the message can say so.
@@ -72,7 +73,6 @@ constexpr std::pair<std::string_view, std::string_view> kUnsimulatedKinds[] = {
     {"PodDisruptionBudget", "policy/v1"},
     {"PriorityClass", "scheduling.k8s.io/v1"},
     {"RuntimeClass", "node.k8s.io/v1"},
-    {"Lease", "coordination.k8s.io/v1"},
     {"CustomResourceDefinition", "apiextensions.k8s.io/v1"},
 };
 
@@ -193,7 +193,7 @@ private:
             }
         }
         return message + ": PodLab knows Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, "
-                         "ReplicaSet, Service, Endpoints, Event and PodPreset";
+                         "ReplicaSet, Service, Endpoints, Event, PodPreset and Lease";
     }
 
     void list(YamlRef node, DecodeContext& ctx)

@@ -7,6 +7,14 @@
 
 namespace podlab::manifest {
 
+// MicroTime: RFC 3339 with six fractional digits.
+template <>
+struct Codec<api::MicroTime> {
+    static void decode(api::MicroTime& out, YamlRef node, DecodeContext& ctx) { Codec<api::Time>::decode(out.time, node, ctx); }
+    static api::Value encode(const api::MicroTime& v);
+    static bool isEmpty(const api::MicroTime&) { return false; }
+};
+
 template <>
 struct Codec<api::Bytes> {
     static void decode(api::Bytes& out, YamlRef node, DecodeContext& ctx);
@@ -130,6 +138,9 @@ PODLAB_DECLARE_FIELDS(Event)
 // podpreset.h
 PODLAB_DECLARE_FIELDS(PodPresetSpec)
 PODLAB_DECLARE_FIELDS(PodPreset)
+// lease.h
+PODLAB_DECLARE_FIELDS(LeaseSpec)
+PODLAB_DECLARE_FIELDS(Lease)
 
 #undef PODLAB_DECLARE_FIELDS
 

@@ -565,6 +565,19 @@ FieldErrors check(const PodPreset& preset)
     return errors;
 }
 
+// coordination/validation ValidateLease: a subdomain name, a positive duration, no negative transitions.
+FieldErrors check(const Lease& lease)
+{
+    FieldErrors errors = validateObjectMeta(lease.metadata, true, isDns1123Subdomain, FieldPath("metadata"));
+    const FieldPath spec("spec");
+    if (lease.spec.leaseDurationSeconds && *lease.spec.leaseDurationSeconds <= 0)
+        errors.push_back(invalid(spec.child("leaseDurationSeconds"), *lease.spec.leaseDurationSeconds,
+                                 "must be greater than 0"));
+    if (lease.spec.leaseTransitions)
+        addAll(errors, validateNonNegative(*lease.spec.leaseTransitions, spec.child("leaseTransitions")));
+    return errors;
+}
+
 FieldErrors check(const Pod& pod) { return validatePod(pod); }
 
 } // namespace

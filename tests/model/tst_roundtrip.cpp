@@ -684,6 +684,21 @@ void fill(PodPreset& x)
     fill(x.spec);
 }
 
+void fill(LeaseSpec& x)
+{
+    x.holderIdentity = "node-1";
+    x.leaseDurationSeconds = 40;
+    x.acquireTime = MicroTime{Time::fromMillis(1767225600123)};
+    x.renewTime = MicroTime{Time::fromMillis(1767225610456)};
+    x.leaseTransitions = 2;
+    fillUnmodelled(x);
+}
+void fill(Lease& x)
+{
+    fill(x.metadata);
+    fill(x.spec);
+}
+
 // --- the per-type checks, registered once per type -------------------------------------------------------------
 
 struct TypeChecks {
@@ -773,7 +788,7 @@ const std::vector<TypeChecks>& allTypes()
         T(DeploymentStrategy), T(DeploymentSpec), T(DeploymentCondition), T(DeploymentStatus), T(Deployment),
         T(ReplicaSetSpec), T(ReplicaSetCondition), T(ReplicaSetStatus), T(ReplicaSet), T(ServicePort), T(ServiceSpec),
         T(ServiceStatus), T(Service), T(EndpointAddress), T(EndpointPort), T(EndpointSubset), T(Endpoints),
-        T(EventSource), T(Event), T(PodPresetSpec), T(PodPreset),
+        T(EventSource), T(Event), T(PodPresetSpec), T(PodPreset), T(LeaseSpec), T(Lease),
 #undef T
     };
     return types;
@@ -802,6 +817,7 @@ const std::vector<std::pair<const char*, Object>>& allKinds()
         {"Endpoints", filledObject<Endpoints>()},
         {"Event", filledObject<Event>()},
         {"PodPreset", filledObject<PodPreset>()},
+        {"Lease", filledObject<Lease>()},
     };
     return kinds;
 }

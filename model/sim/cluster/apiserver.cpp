@@ -195,6 +195,7 @@ ApiResult ApiServer::remove(Kind kind, std::string_view namespace_, std::string_
     case Kind::Service: return removeTyped<api::Service>(namespace_, name, options, ctx);
     case Kind::Endpoints: return removeTyped<api::Endpoints>(namespace_, name, options, ctx);
     case Kind::PodPreset: return removeTyped<api::PodPreset>(namespace_, name, options, ctx);
+    case Kind::Lease: return removeTyped<api::Lease>(namespace_, name, options, ctx);
     case Kind::Event: break;
     }
     return {{}, error("MethodNotAllowed", "the server does not allow this method on the requested resource")};

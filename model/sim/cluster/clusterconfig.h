@@ -41,7 +41,7 @@ struct ClusterConfig {
     SimTime schedulerMaxBackoff = seconds(10);
     SimTime schedulerUnschedulableFlush = seconds(300);
 
-    std::string kubernetesVersion() const { return profile == VersionProfile::Modern ? "v1.32.2" : "v1.12.10"; }
+    std::string kubernetesVersion() const { return profile == VersionProfile::Modern ? "v1.34.2" : "v1.12.10"; }
     static ClusterConfig forProfile(VersionProfile profile)
     {
         ClusterConfig c;

@@ -25,6 +25,7 @@ constexpr std::array<KindInfo, kKindCount> kKinds{{
     {"Endpoints", "endpoints", true},
     {"Event", "events", true},
     {"PodPreset", "podpresets", true},
+    {"Lease", "leases", true},
 }};
 
 } // namespace

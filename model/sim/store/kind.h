@@ -23,6 +23,7 @@ enum class Kind : uint8_t {
     Endpoints,
     Event,
     PodPreset,
+    Lease,
 };
 constexpr size_t kKindCount = std::variant_size_v<api::Object>;
 
@@ -60,7 +61,7 @@ using Ptr = std::shared_ptr<const T>;
 using ObjectPtr = std::variant<Ptr<api::Pod>, Ptr<api::Node>, Ptr<api::ConfigMap>, Ptr<api::Secret>,
                                Ptr<api::ServiceAccount>, Ptr<api::Namespace>, Ptr<api::Deployment>,
                                Ptr<api::ReplicaSet>, Ptr<api::Service>, Ptr<api::Endpoints>, Ptr<api::Event>,
-                               Ptr<api::PodPreset>>;
+                               Ptr<api::PodPreset>, Ptr<api::Lease>>;
 
 const api::ObjectMeta& metadataOf(const ObjectPtr& object);
 api::Object copyOf(const ObjectPtr& object);

@@ -135,7 +135,7 @@ private:
 
     std::tuple<Table<api::Pod>, Table<api::Node>, Table<api::ConfigMap>, Table<api::Secret>,
                Table<api::ServiceAccount>, Table<api::Namespace>, Table<api::Deployment>, Table<api::ReplicaSet>,
-               Table<api::Service>, Table<api::Endpoints>, Table<api::PodPreset>>
+               Table<api::Service>, Table<api::Endpoints>, Table<api::PodPreset>, Table<api::Lease>>
         m_tables; // no table for events: they live in m_events
     EventLog m_events;
     uint64_t m_resourceVersion = 0;
