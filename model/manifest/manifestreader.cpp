@@ -192,7 +192,13 @@ private:
                        ") is a Kubernetes kind that PodLab does not simulate";
             }
         }
-        return message + ": PodLab knows Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, "
+        std::vector<std::string_view> known;
+        for (const KindEntry& k : kServedKinds)
+            known.push_back(k.kind);
+        message += ": ";
+        if (const std::string_view hint = suggestName(kind, known); !hint.empty())
+            message += "did you mean \"" + std::string(hint) + "\"? ";
+        return message + "PodLab knows Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, "
                          "ReplicaSet, Service, Endpoints, Event, PodPreset and Lease";
     }
 

@@ -121,9 +121,9 @@ void ValidateCommandTest::severalFiles()
     const Run r = run({good, bad, missing});
     QCOMPARE(r.status, 1);
     QCOMPARE(r.lines, (QStringList{good + ":1:1: Pod \"web\" is valid",
-                                   bad + ":2:7: error: no matches for kind \"Pood\" in version \"v1\": PodLab knows "
+                                   bad + ":2:7: error: no matches for kind \"Pood\" in version \"v1\": did you mean \"Pod\"? PodLab knows "
                                          "Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, "
-                                         "ReplicaSet, Service, Endpoints, Event and PodPreset",
+                                         "ReplicaSet, Service, Endpoints, Event, PodPreset and Lease",
                                    missing + ": error: cannot open the file"}));
     QCOMPARE(run({good, good}).status, 0);
 }

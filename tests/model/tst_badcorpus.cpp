@@ -63,7 +63,7 @@ const std::map<QString, QString> kFirstError = {
     {"unclosed-flow-mapping.yaml", "9:1 did not find expected ',' or '}'"},
     {"unknown-anchor.yaml", "6:9 the referenced anchor is not defined"},
     {"unknown-field.yaml", "6:3 spec.contianers: unknown field \"contianers\", did you mean \"containers\"?"},
-    {"unknown-kind.yaml", "2:7 no matches for kind \"Pood\" in version \"v1\": PodLab knows Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event and PodPreset"},
+    {"unknown-kind.yaml", "2:7 no matches for kind \"Pood\" in version \"v1\": did you mean \"Pod\"? PodLab knows Pod, Node, ConfigMap, Secret, ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event, PodPreset and Lease"},
     {"unknown-tag.yaml", "4:9 metadata.name: unsupported YAML tag \"!shout\": Kubernetes manifests use plain values"},
     {"unsimulated-kind.yaml", "2:7 no matches for kind \"Job\" in version \"batch/v1\": Job (batch/v1) is a Kubernetes kind that PodLab does not simulate"},
     {"uppercase-name.yaml", "4:3 metadata.name: Invalid value: \"WebServer\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"},

@@ -131,7 +131,7 @@ void ManifestReaderTest::rejects_data()
     QTest::newRow("List in another version")
         << QString("apiVersion: v2\nkind: List\nitems: []\n")
         << QStringList{"2:7 no matches for kind \"List\" in version \"v2\": PodLab knows Pod, Node, ConfigMap, Secret, "
-                       "ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event and PodPreset"};
+                       "ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event, PodPreset and Lease"};
     QTest::newRow("List with an unknown field")
         << QString("apiVersion: v1\nkind: List\nitemz: []\n")
         << QStringList{"3:1 itemz: unknown field \"itemz\", did you mean \"items\"?"};
@@ -140,8 +140,8 @@ void ManifestReaderTest::rejects_data()
         << QStringList{"3:8 items: Invalid value: mapping: expected a list, got a mapping"};
     QTest::newRow("each List item on its own")
         << QString("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pood\n- kind: Pod\n")
-        << QStringList{"5:9 no matches for kind \"Pood\" in version \"v1\": PodLab knows Pod, Node, ConfigMap, Secret, "
-                       "ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event and PodPreset",
+        << QStringList{"5:9 no matches for kind \"Pood\" in version \"v1\": did you mean \"Pod\"? PodLab knows Pod, Node, ConfigMap, Secret, "
+                       "ServiceAccount, Namespace, Deployment, ReplicaSet, Service, Endpoints, Event, PodPreset and Lease",
                        "6:3 apiVersion: Required value: every object needs apiVersion (for example \"v1\")"};
     QTest::newRow("an empty List holds no object")
         << QString("apiVersion: v1\nkind: List\nitems: []\n")

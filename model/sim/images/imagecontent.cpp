@@ -82,7 +82,8 @@ std::string ImageContent::canonicalPath(std::string_view path) const
     std::vector<std::string> done;
     int hops = 0;
     while (!todo.empty()) {
-        std::string part = std::move(todo.back());
+        // A copy, not a move: GCC 12 warns (falsely) about comparing a moved-into string below.
+        std::string part = todo.back();
         todo.pop_back();
         if (part == ".")
             continue;
