@@ -1,0 +1,131 @@
+#pragma once
+
+#include "containerenvironment.h"
+
+#include "sim/images/imagecatalogue.h"
+#include "sim/shell/shellprocess.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace podlab::sim::runtime {
+
+// One line (or chunk) a container wrote, as the runtime's log file keeps it: `kubectl logs` prints the text,
+// `--timestamps` prefixes the time.
+struct LogEntry {
+    SimTime time = 0;
+    bool stderr_ = false;
+    std::string text;
+    bool operator==(const LogEntry&) const = default;
+};
+
+// What the kubelet asks the runtime to create: the container's id, its image (resolved by the kubelet's image
+// manager), the command line after Kubernetes' command/args rule and $(VAR) expansion, the environment (the
+// kubelet's variables; the runtime adds the image's ENV first and HOSTNAME), working directory and the
+// memory limit the kernel enforces (0: none).
+struct ContainerConfig {
+    std::string id;   // 64 hex digits
+    std::string name; // the spec's container name
+    ResolvedImage image;
+    std::vector<std::string> command; // Pod's command (before the image's entrypoint rule)
+    std::vector<std::string> args;
+    std::vector<std::pair<std::string, std::string>> env;
+    std::string workingDir;
+    int64_t memoryLimitBytes = 0;
+    int64_t cpuLimitMillis = 0;
+    bool tty = false;
+    bool stdinOpen = false;
+};
+
+struct StartResult {
+    bool ok = true;
+    // When exec fails: containerd's StartError text (the container terminates with exit code 128 and
+    // reason StartError), e.g. `failed to create containerd task: … exec: "foo": executable file not found in
+    // $PATH: unknown`.
+    std::string error;
+};
+
+// Why a container ended, as the runtime reports it in containerStatus.state.terminated.
+struct Termination {
+    int exitCode = 0;
+    int signal = 0;      // the signal that killed it, if any (Kubernetes shows exit code 128+n and no signal)
+    std::string reason;  // Completed, Error, OOMKilled, StartError
+    std::string message;
+    SimTime finishedAt = 0;
+    bool operator==(const Termination&) const = default;
+};
+
+// The result of running a command inside a running container (kubectl exec, exec probes, exec hooks).
+struct ExecResult {
+    bool started = true;  // false: the command could not be run at all (message in `error`)
+    std::string error;    // e.g. OCI runtime exec failed: exec failed: … executable file not found in $PATH
+    int exitCode = 0;
+    std::string out;      // stdout
+    std::string err;      // stderr
+    bool timedOut = false;
+    SimTime duration = 0; // how long it ran, in simulated time
+};
+
+// One container instance of the simulated runtime (containerd + runc): a value the kubelet owns. Its PID 1
+// follows the behaviour model of the program it runs (resources/images/catalogue.yaml): a shell script, a
+// static web server, a scripted HTTP server, a memory hog, … It writes to its log, serves requests, reacts
+// to signals as that program does, and exits with the code and reason Kubernetes shows.
+class Container {
+public:
+    Container() = default;
+    explicit Container(ContainerConfig config);
+
+    const ContainerConfig& config() const;
+    const std::string& id() const;
+
+    // Starts PID 1 (the command line from the image config and the Pod's command/args, through any
+    // entrypoint wrapper). Fails as runc does when the binary is missing.
+    StartResult start(ContainerEnvironment& env);
+
+    // Lets the container's processes run what is due at env.now(); returns when it wants to run again
+    // (INT64_MAX: only a signal, a request or an exec will make it do anything).
+    SimTime wake(ContainerEnvironment& env);
+
+    // Sends a signal to PID 1 (the stop signal on a graceful stop, SIGKILL at the end of the grace period).
+    // Returns when the container wants to run again because of it.
+    SimTime signal(int signal, ContainerEnvironment& env);
+
+    bool running() const;
+    const std::optional<Termination>& termination() const;
+    SimTime startedAt() const;
+
+    // Runs `argv` as a new process in the container until it exits or `timeout` passes (exec probes, hooks,
+    // kubectl exec). `stdinData` is what it reads on standard input.
+    ExecResult exec(const std::vector<std::string>& argv, ContainerEnvironment& env, SimTime timeout,
+                    const std::string& stdinData = {});
+
+    // Network service: whether a process listens on the port now (after its startup time), and the answer
+    // to a request sent to it. nullopt when nothing listens (connection refused).
+    bool listens(int port, bool udp = false) const;
+    std::optional<shell::HttpResponse> serveHttp(int port, const shell::HttpRequest& request, ContainerEnvironment& env);
+    // The gRPC health service on `port` for `service` ("" is the server): "SERVING", "NOT_SERVING", or ""
+    // when nothing answers gRPC there.
+    std::string grpcHealth(int port, const std::string& service, ContainerEnvironment& env) const;
+
+    // What it uses now: resident memory in bytes and CPU in millicores (for OOM kills and kubectl top).
+    int64_t memoryBytes(SimTime now) const;
+    int64_t cpuMillicores(SimTime now) const;
+
+    const std::vector<LogEntry>& logs() const;
+    std::vector<shell::ProcessInfo> processes() const;
+
+    bool operator==(const Container&) const;
+
+private:
+    struct State;
+    std::shared_ptr<State> m_state; // copy-on-write: copies share until one changes (see detach())
+    State& detach();
+};
+
+// A container id as containerd makes them: 64 hex digits from the cluster's random source.
+std::string newContainerId(class Random& random);
+
+} // namespace podlab::sim::runtime

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sim/core/simtime.h"
+#include "sim/fs/containerfiles.h"
+#include "sim/shell/shellhost.h"
+
+#include <string>
+
+namespace podlab::sim::runtime {
+
+// What a container's processes can reach beyond the container itself, for the duration of one call: the
+// container's files (its root plus the pod's mounts), the pod's identity, the clock, and the network. The
+// kubelet implements it for one container of one pod; nothing keeps it (containers stay copyable values).
+class ContainerEnvironment {
+public:
+    virtual ~ContainerEnvironment() = default;
+
+    virtual SimTime now() const = 0;
+    // Simulated wall clock: epoch milliseconds at now().
+    virtual int64_t epochMs() const = 0;
+
+    // The container's view of files: root file system and mounts, as `caller` (uid/gid) sees them.
+    virtual fs::ContainerFiles& files() = 0;
+
+    virtual std::string hostname() const = 0;
+    virtual std::string podIP() const = 0;
+    virtual std::string nodeName() const = 0;
+    virtual std::string kernelRelease() const = 0;
+    virtual int nodeCpus() const = 0;
+
+    // The pod network, seen from this pod: other pods by IP, Services by IP or DNS name, this pod on
+    // localhost, the (stubbed) internet.
+    virtual shell::HttpResponse http(const shell::HttpRequest& request) = 0;
+    virtual shell::ConnectResult tcp(std::string_view host, int port) = 0;
+};
+
+} // namespace podlab::sim::runtime
