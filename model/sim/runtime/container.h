@@ -36,6 +36,9 @@ struct ContainerConfig {
     std::string workingDir;
     int64_t memoryLimitBytes = 0;
     int64_t cpuLimitMillis = 0;
+    // Files the kubelet writes into the container's root before it starts: /etc/hosts, /etc/hostname,
+    // /etc/resolv.conf (path -> content).
+    std::vector<std::pair<std::string, std::string>> injectedFiles;
     bool tty = false;
     bool stdinOpen = false;
 };

@@ -9,8 +9,9 @@
 namespace podlab::sim::runtime {
 
 // What a container's processes can reach beyond the container itself, for the duration of one call: the
-// container's files (its root plus the pod's mounts), the pod's identity, the clock, and the network. The
-// kubelet implements it for one container of one pod; nothing keeps it (containers stay copyable values).
+// pod's volumes mounted into it, the pod's identity, the clock, and the network. The kubelet implements it
+// for one container of one pod; nothing keeps it (containers stay copyable values). The container's own
+// root file system lives in the Container; it combines the two into a fs::ContainerFiles view.
 class ContainerEnvironment {
 public:
     virtual ~ContainerEnvironment() = default;
@@ -19,8 +20,9 @@ public:
     // Simulated wall clock: epoch milliseconds at now().
     virtual int64_t epochMs() const = 0;
 
-    // The container's view of files: root file system and mounts, as `caller` (uid/gid) sees them.
-    virtual fs::ContainerFiles& files() = 0;
+    // The pod's volumes as this container mounts them (volumeMounts, with subPath and readOnly), valid for
+    // the duration of the call.
+    virtual std::vector<fs::Mount> mounts() = 0;
 
     virtual std::string hostname() const = 0;
     virtual std::string podIP() const = 0;
