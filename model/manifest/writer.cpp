@@ -489,7 +489,48 @@ void appendJson(std::string& out, const Value& v, size_t indent)
     }
 }
 
+void appendCompactJson(std::string& out, const Value& v)
+{
+    switch (v.type()) {
+    case Value::Type::Array: {
+        out += '[';
+        bool first = true;
+        for (const Value& item : v.asArray()) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendCompactJson(out, item);
+        }
+        out += ']';
+        return;
+    }
+    case Value::Type::Object: {
+        out += '{';
+        bool first = true;
+        for (const auto* member : sortedMembers(v.asObject(), std::less<std::string_view>())) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendJsonString(out, member->first);
+            out += ':';
+            appendCompactJson(out, member->second);
+        }
+        out += '}';
+        return;
+    }
+    default:
+        appendJson(out, v, 0);
+    }
+}
+
 } // namespace
+
+std::string toCompactJson(const Value& value)
+{
+    std::string out;
+    appendCompactJson(out, value);
+    return out;
+}
 
 std::string toYaml(const Value& value)
 {

@@ -16,4 +16,7 @@ std::string toYaml(const api::Value& value);
 // byte order, <, > and & escaped.
 std::string toJson(const api::Value& value);
 
+// Compact JSON with sorted keys, as Go's json.Marshal writes it (kubectl's last-applied-configuration).
+std::string toCompactJson(const api::Value& value);
+
 } // namespace podlab::manifest

@@ -1,5 +1,7 @@
 #include "cluster.h"
 
+#include <algorithm>
+
 namespace podlab::sim {
 
 namespace {
@@ -46,7 +48,98 @@ api::Service makeKubernetesService()
 
 } // namespace
 
-Cluster::Cluster(const ClusterConfig& config) : m_config(config), m_random(config.seed)
+// The pod network seen by the kubelets, for one call: routes a request to the pod, the node or the outside
+// host it names.
+class Cluster::Network final : public PodNetwork {
+public:
+    explicit Network(Cluster& cluster, ClusterContext& ctx) : m_cluster(cluster), m_ctx(ctx) {}
+
+    shell::HttpResponse http(std::string_view fromPodIP, const shell::HttpRequest& request, SimTime) override
+    {
+        ClusterNetwork::Url url = ClusterNetwork::parseUrl(request.url);
+        shell::HttpResponse refused;
+        refused.outcome = shell::HttpResponse::Outcome::Refused;
+        if (url.host == "localhost" || url.host == "127.0.0.1")
+            url.host = std::string(fromPodIP);
+        refused.address = url.host;
+        if (const auto endpoint = m_cluster.m_network.pod(url.host)) {
+            shell::HttpRequest forwarded = request;
+            forwarded.url = url.path;
+            KubeletContext kctx = kubeletContext();
+            auto response = m_cluster.m_kubelets[endpoint->kubelet].serveHttp(endpoint->uid, url.port, forwarded, kctx);
+            if (!response)
+                return refused;
+            response->address = url.host;
+            return *response;
+        }
+        if (const ClusterNetwork::OutsideHost* host = m_cluster.m_network.outside(url.host)) {
+            shell::HttpResponse r;
+            r.outcome = shell::HttpResponse::Outcome::Ok;
+            r.address = host->ip;
+            r.latency = 120;
+            const auto page = host->pages.find(url.path);
+            if (page == host->pages.end()) {
+                r.status = 404;
+                r.reason = "Not Found";
+                r.body = "Not Found\n";
+            } else {
+                r.body = page->second;
+                r.headers = {{"Content-Type", "text/html"}};
+            }
+            return r;
+        }
+        shell::HttpResponse unknown;
+        unknown.outcome = isAddress(url.host) ? shell::HttpResponse::Outcome::TimedOut : shell::HttpResponse::Outcome::BadAddress;
+        unknown.address = url.host;
+        return unknown;
+    }
+
+    shell::ConnectResult tcp(std::string_view fromPodIP, std::string_view hostName, int port, SimTime) override
+    {
+        std::string host(hostName);
+        if (host == "localhost" || host == "127.0.0.1")
+            host = std::string(fromPodIP);
+        if (const auto endpoint = m_cluster.m_network.pod(host)) {
+            const bool open = m_cluster.m_kubelets[endpoint->kubelet].listens(endpoint->uid, port);
+            return {open ? shell::HttpResponse::Outcome::Ok : shell::HttpResponse::Outcome::Refused, host, 1};
+        }
+        if (const ClusterNetwork::OutsideHost* outside = m_cluster.m_network.outside(host))
+            return {port == 80 || port == 443 ? shell::HttpResponse::Outcome::Ok : shell::HttpResponse::Outcome::TimedOut,
+                    outside->ip, 100};
+        return {isAddress(host) ? shell::HttpResponse::Outcome::TimedOut : shell::HttpResponse::Outcome::BadAddress, host, 0};
+    }
+
+    std::string grpcHealth(std::string_view host, int port, const std::string& service, SimTime) override
+    {
+        if (const auto endpoint = m_cluster.m_network.pod(host)) {
+            KubeletContext kctx = kubeletContext();
+            return m_cluster.m_kubelets[endpoint->kubelet].grpcHealth(endpoint->uid, port, service, kctx);
+        }
+        return {};
+    }
+
+    void registerPodIP(const std::string& ip, uint32_t kubelet, const std::string& uid) override
+    {
+        m_cluster.m_network.registerPod(ip, kubelet, uid);
+    }
+    void unregisterPodIP(const std::string& ip) override { m_cluster.m_network.unregisterPod(ip); }
+
+    KubeletContext kubeletContext() { return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts}; }
+
+private:
+    static bool isAddress(std::string_view host)
+    {
+        return !host.empty() && std::all_of(host.begin(), host.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    }
+
+    Cluster& m_cluster;
+    ClusterContext& m_ctx;
+};
+
+Cluster::Cluster(const ClusterConfig& config) : Cluster(config, ImageCatalogue::builtin()) {}
+
+Cluster::Cluster(const ClusterConfig& config, ImageCatalogue images)
+    : m_config(config), m_random(config.seed), m_images(std::make_shared<const ImageCatalogue>(std::move(images)))
 {
     // What a new cluster holds before anyone applies anything: the four namespaces, their default service
     // accounts (the service account controller makes them), and the API server's own Service.
@@ -55,6 +148,9 @@ Cluster::Cluster(const ClusterConfig& config) : m_config(config), m_random(confi
         create(makeDefaultServiceAccount(name));
     }
     create(makeKubernetesService());
+    ClusterContext ctx = context();
+    m_nodeLifecycle.start(ctx);
+    ctx.schedule(m_now + seconds(60), TimerKind::EventExpiry);
 }
 
 Cluster Cluster::withDefaultNodes(int nodes, const ClusterConfig& config)
@@ -122,11 +218,113 @@ void Cluster::settle()
     while (m_store.hasChanges()) {
         std::vector<Change> changes = m_store.takeChanges();
         ClusterContext ctx = context();
-        for (const Change& change : changes)
+        Network network(*this, ctx);
+        KubeletContext kctx = network.kubeletContext();
+        for (const Change& change : changes) {
+            if (change.kind == Kind::Node && change.type == Change::Type::Added)
+                addKubelet(std::get<Ptr<api::Node>>(change.object)->metadata.name);
             m_scheduler.onChange(change, ctx);
+            if (change.kind == Kind::Pod) {
+                // Only the kubelet of the pod's node watches it (the API server filters by spec.nodeName).
+                const auto& pod = std::get<Ptr<api::Pod>>(change.object);
+                if (Kubelet* k = kubeletFor(pod->spec.nodeName))
+                    k->onChange(change, kctx);
+            } else if (change.kind == Kind::Node) {
+                const auto& node = std::get<Ptr<api::Node>>(change.object);
+                if (Kubelet* k = kubeletFor(node->metadata.name))
+                    k->onChange(change, kctx);
+            }
+        }
         if (m_recordChanges)
             m_changeLog.insert(m_changeLog.end(), changes.begin(), changes.end());
     }
+}
+
+void Cluster::addKubelet(const std::string& node)
+{
+    if (kubeletFor(node))
+        return;
+    m_kubelets.emplace_back(node, uint32_t(m_kubelets.size()));
+}
+
+Kubelet* Cluster::kubeletFor(std::string_view node)
+{
+    for (Kubelet& k : m_kubelets)
+        if (k.nodeName() == node)
+            return &k;
+    return nullptr;
+}
+
+const Kubelet* Cluster::kubelet(std::string_view node) const
+{
+    for (const Kubelet& k : m_kubelets)
+        if (k.nodeName() == node)
+            return &k;
+    return nullptr;
+}
+
+bool Cluster::setNodeReporting(std::string_view node, bool reporting)
+{
+    Kubelet* k = kubeletFor(node);
+    if (!k)
+        return false;
+    ClusterContext ctx = context();
+    Network network(*this, ctx);
+    KubeletContext kctx = network.kubeletContext();
+    k->setReporting(reporting, kctx);
+    settle();
+    return true;
+}
+
+ExecOutcome Cluster::exec(std::string_view namespace_, std::string_view podName, std::string_view container,
+                          const std::vector<std::string>& argv, const std::string& stdinData)
+{
+    const auto pod = m_store.get<api::Pod>(namespace_, podName);
+    if (!pod)
+        return {"pods \"" + std::string(podName) + "\" not found", 1, {}, {}};
+    Kubelet* k = kubeletFor(pod->spec.nodeName);
+    if (!k)
+        return {"pod " + std::string(podName) + " does not have a host assigned", 1, {}, {}};
+    ClusterContext ctx = context();
+    Network network(*this, ctx);
+    KubeletContext kctx = network.kubeletContext();
+    ExecOutcome out = k->exec(pod->metadata.uid, container, argv, stdinData, kctx);
+    settle();
+    return out;
+}
+
+std::optional<std::vector<runtime::LogEntry>> Cluster::logs(std::string_view namespace_, std::string_view podName,
+                                                            std::string_view container, bool previous,
+                                                            std::string* error) const
+{
+    const auto pod = m_store.get<api::Pod>(namespace_, podName);
+    if (!pod) {
+        *error = "pods \"" + std::string(podName) + "\" not found";
+        return std::nullopt;
+    }
+    const Kubelet* k = kubelet(pod->spec.nodeName);
+    if (!k) {
+        *error = "pod " + std::string(podName) + " does not have a host assigned";
+        return std::nullopt;
+    }
+    return k->logs(pod->metadata.uid, container, previous, error);
+}
+
+bool Cluster::crashContainer(std::string_view namespace_, std::string_view podName, std::string_view container,
+                             int exitCode)
+{
+    const auto pod = m_store.get<api::Pod>(namespace_, podName);
+    if (!pod)
+        return false;
+    Kubelet* k = kubeletFor(pod->spec.nodeName);
+    if (!k)
+        return false;
+    ClusterContext ctx = context();
+    Network network(*this, ctx);
+    KubeletContext kctx = network.kubeletContext();
+    const bool done = k->crashContainer(pod->metadata.uid, container, exitCode, kctx);
+    settle();
+    return done;
 }
 
 void Cluster::dispatch(const Timer& timer)
@@ -138,6 +336,21 @@ void Cluster::dispatch(const Timer& timer)
         break;
     case TimerKind::EventExpiry:
         m_store.events().expireBefore(api::Time::fromMillis(ctx.wallTime().millis() - EventLog::kTtlMillis));
+        ctx.schedule(m_now + seconds(60), TimerKind::EventExpiry);
+        break;
+    case TimerKind::NodeMonitor:
+        m_nodeLifecycle.onTimer(ctx);
+        break;
+    case TimerKind::KubeletSync:
+    case TimerKind::KubeletStep:
+    case TimerKind::ProbeTick:
+    case TimerKind::ProcessWake:
+    case TimerKind::NodeHeartbeat:
+        if (timer.target < m_kubelets.size()) {
+            Network network(*this, ctx);
+            KubeletContext kctx = network.kubeletContext();
+            m_kubelets[timer.target].onTimer(timer, kctx);
+        }
         break;
     default:
         break;

@@ -3,10 +3,18 @@
 #include "apiserver.h"
 #include "clusterconfig.h"
 
+#include "clusternetwork.h"
+
+#include "sim/controllers/nodelifecyclecontroller.h"
 #include "sim/core/random.h"
 #include "sim/core/timerqueue.h"
+#include "sim/images/imagecatalogue.h"
+#include "sim/kubelet/kubelet.h"
 #include "sim/scheduler/scheduler.h"
+#include "sim/shell/scriptcache.h"
 #include "sim/store/store.h"
+
+#include <memory>
 
 #include <vector>
 
@@ -18,6 +26,8 @@ namespace podlab::sim {
 class Cluster {
 public:
     explicit Cluster(const ClusterConfig& config = {});
+    // With a catalogue other than the builtin one (a scenario's extra images merged in).
+    Cluster(const ClusterConfig& config, ImageCatalogue images);
     // A cluster with `nodes` default worker nodes, node-1 … node-N.
     static Cluster withDefaultNodes(int nodes, const ClusterConfig& config = {});
     // A default worker node as `kubeadm join` on a Debian 12 machine would register it.
@@ -40,14 +50,34 @@ public:
     ApiResult remove(Kind kind, std::string_view namespace_, std::string_view name, const DeleteOptions& options = {});
 
     const Scheduler& scheduler() const { return m_scheduler; }
+    const ImageCatalogue& images() const { return *m_images; }
+
+    // The kubelet of a node, if the node has one.
+    const Kubelet* kubelet(std::string_view node) const;
+    // Node faults: the node's kubelet stops reporting (network partition or power loss), or comes back.
+    bool setNodeReporting(std::string_view node, bool reporting);
+
+    // kubectl exec and logs, through the pod's kubelet.
+    ExecOutcome exec(std::string_view namespace_, std::string_view pod, std::string_view container,
+                     const std::vector<std::string>& argv, const std::string& stdinData = {});
+    std::optional<std::vector<runtime::LogEntry>> logs(std::string_view namespace_, std::string_view pod,
+                                                       std::string_view container, bool previous,
+                                                       std::string* error) const;
+    // A fault the GUI injects: a container's main process dies with `exitCode`.
+    bool crashContainer(std::string_view namespace_, std::string_view pod, std::string_view container, int exitCode);
 
     // Every change since the last call (for views and transcripts); recorded only once asked for.
     std::vector<Change> takeChangeLog();
     void setRecordChanges(bool record) { m_recordChanges = record; }
 
 private:
+    class Network;
+    friend class Network;
+
     ClusterContext context();
     void dispatch(const Timer& timer);
+    void addKubelet(const std::string& node);
+    Kubelet* kubeletFor(std::string_view node);
     // Hands queued store changes to the controllers until none are left (controllers may write more).
     void settle();
 
@@ -57,6 +87,11 @@ private:
     Random m_random;
     SimTime m_now = 0;
     Scheduler m_scheduler;
+    NodeLifecycleController m_nodeLifecycle;
+    std::vector<Kubelet> m_kubelets;
+    ClusterNetwork m_network;
+    std::shared_ptr<const ImageCatalogue> m_images; // immutable: copies of the cluster share it
+    shell::ScriptCache m_scripts;
     bool m_recordChanges = false;
     std::vector<Change> m_changeLog;
 };

@@ -1,0 +1,1142 @@
+#include "kubectlcommand.h"
+
+#include "describe.h"
+#include "gettables.h"
+#include "humanduration.h"
+#include "table.h"
+
+#include "manifest/defaults.h"
+#include "manifest/manifestreader.h"
+#include "manifest/manifestwriter.h"
+#include "manifest/validation.h"
+#include "manifest/writer.h"
+#include "sim/core/selectors.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+
+namespace podlab::sim::kubectl {
+
+namespace {
+
+// --- the command line ------------------------------------------------------------------------------------
+
+// kubectl's flags that take a value, by long name, and their short forms.
+const std::map<std::string, std::string> kValueFlags = {
+    {"namespace", "n"}, {"output", "o"}, {"selector", "l"}, {"filename", "f"}, {"container", "c"},
+    {"grace-period", ""}, {"field-selector", ""}, {"tail", ""}, {"timeout", ""}, {"since", ""},
+};
+const std::map<std::string, std::string> kBoolFlags = {
+    {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
+    {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
+    {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
+};
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> flags; // long name -> values ("" for booleans)
+    std::vector<std::string> command;                      // after "--"
+    bool dashDash = false;
+    std::string error;
+
+    bool has(const std::string& name) const { return flags.contains(name); }
+    std::string value(const std::string& name, const std::string& fallback = {}) const
+    {
+        const auto it = flags.find(name);
+        return it == flags.end() || it->second.empty() ? fallback : it->second.back();
+    }
+    const std::vector<std::string>& values(const std::string& name) const
+    {
+        static const std::vector<std::string> none;
+        const auto it = flags.find(name);
+        return it == flags.end() ? none : it->second;
+    }
+};
+
+std::string longNameOf(const std::string& shortName)
+{
+    for (const auto* table : {&kValueFlags, &kBoolFlags})
+        for (const auto& [name, s] : *table)
+            if (!s.empty() && s == shortName)
+                return name;
+    return {};
+}
+
+Args parse(const std::vector<std::string>& argv)
+{
+    Args a;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        const std::string& arg = argv[i];
+        if (arg == "--") {
+            a.dashDash = true;
+            a.command.assign(argv.begin() + std::ptrdiff_t(i) + 1, argv.end());
+            break;
+        }
+        if (arg.size() > 2 && arg.starts_with("--")) {
+            std::string name = arg.substr(2);
+            std::string value;
+            bool hasValue = false;
+            if (const size_t eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name.resize(eq);
+                hasValue = true;
+            }
+            if (kValueFlags.contains(name)) {
+                if (!hasValue) {
+                    if (i + 1 >= argv.size()) {
+                        a.error = "error: flag needs an argument: --" + name;
+                        return a;
+                    }
+                    value = argv[++i];
+                }
+                a.flags[name].push_back(value);
+            } else if (kBoolFlags.contains(name)) {
+                a.flags[name].push_back(hasValue ? value : "true");
+            } else {
+                a.error = "error: unknown flag: --" + name;
+                return a;
+            }
+            continue;
+        }
+        if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-') {
+            // -o yaml, -oyaml, -n ns, -it, -A
+            for (size_t k = 1; k < arg.size(); ++k) {
+                const std::string s(1, arg[k]);
+                const std::string name = longNameOf(s);
+                if (name.empty()) {
+                    a.error = "error: unknown shorthand flag: '" + s + "' in " + arg;
+                    return a;
+                }
+                if (kValueFlags.contains(name)) {
+                    std::string value = arg.substr(k + 1);
+                    if (value.starts_with("="))
+                        value.erase(0, 1);
+                    if (value.empty()) {
+                        if (i + 1 >= argv.size()) {
+                            a.error = "error: flag needs an argument: '" + s + "' in -" + s;
+                            return a;
+                        }
+                        value = argv[++i];
+                    }
+                    a.flags[name].push_back(value);
+                    break;
+                }
+                a.flags[name].push_back("true");
+            }
+            continue;
+        }
+        a.positional.push_back(arg);
+    }
+    return a;
+}
+
+// --- resource types --------------------------------------------------------------------------------------
+
+struct ResourceType {
+    Kind kind;
+    std::string plural; // as kubectl names it in messages ("pods", "deployments.apps")
+};
+
+std::optional<ResourceType> resourceType(std::string name)
+{
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    static const std::vector<std::pair<std::vector<std::string>, ResourceType>> types = {
+        {{"pods", "pod", "po"}, {Kind::Pod, "pods"}},
+        {{"nodes", "node", "no"}, {Kind::Node, "nodes"}},
+        {{"events", "event", "ev"}, {Kind::Event, "events"}},
+        {{"configmaps", "configmap", "cm"}, {Kind::ConfigMap, "configmaps"}},
+        {{"secrets", "secret"}, {Kind::Secret, "secrets"}},
+        {{"serviceaccounts", "serviceaccount", "sa"}, {Kind::ServiceAccount, "serviceaccounts"}},
+        {{"namespaces", "namespace", "ns"}, {Kind::Namespace, "namespaces"}},
+        {{"deployments", "deployment", "deploy", "deployments.apps", "deployment.apps"}, {Kind::Deployment, "deployments.apps"}},
+        {{"replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps"}, {Kind::ReplicaSet, "replicasets.apps"}},
+        {{"services", "service", "svc"}, {Kind::Service, "services"}},
+        {{"endpoints", "ep"}, {Kind::Endpoints, "endpoints"}},
+        {{"leases", "lease", "leases.coordination.k8s.io"}, {Kind::Lease, "leases.coordination.k8s.io"}},
+        {{"podpresets", "podpreset"}, {Kind::PodPreset, "podpresets.settings.k8s.io"}},
+    };
+    for (const auto& [names, type] : types)
+        if (std::find(names.begin(), names.end(), name) != names.end())
+            return type;
+    return std::nullopt;
+}
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+// "pods" as kubectl says it in singular messages: `pod "web" deleted`.
+std::string singular(Kind kind) { return lower(std::string(kindName(kind))); }
+
+// "deployment.apps/web": the -o name form and apply's "created" lines.
+std::string typedName(Kind kind, const std::string& name)
+{
+    std::string group;
+    if (kind == Kind::Deployment || kind == Kind::ReplicaSet)
+        group = ".apps";
+    else if (kind == Kind::Lease)
+        group = ".coordination.k8s.io";
+    else if (kind == Kind::PodPreset)
+        group = ".settings.k8s.io";
+    return singular(kind) + group + "/" + name;
+}
+
+// --- reading objects ---------------------------------------------------------------------------------------
+
+template <class T>
+std::vector<Ptr<T>> listOf(const Store& store, const std::string& namespace_, bool allNamespaces)
+{
+    std::vector<Ptr<T>> out;
+    if (!allNamespaces && isNamespaced(kindOf<T>()))
+        return store.list<T>(namespace_);
+    for (const auto& [key, object] : store.all<T>())
+        out.push_back(object);
+    return out;
+}
+
+bool matchesFieldSelector(const api::Pod& pod, const std::string& selector)
+{
+    // spec.nodeName=node-1,status.phase!=Running (what `kubectl get pods --field-selector` supports for pods)
+    size_t start = 0;
+    while (start <= selector.size()) {
+        const size_t comma = selector.find(',', start);
+        const std::string term = selector.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const bool negated = term.find("!=") != std::string::npos;
+        const size_t op = negated ? term.find("!=") : term.find('=');
+        if (op != std::string::npos) {
+            const std::string field = term.substr(0, op);
+            std::string value = term.substr(op + (negated ? 2 : 1));
+            if (!value.empty() && value[0] == '=')
+                value.erase(0, 1);
+            std::string actual;
+            if (field == "spec.nodeName")
+                actual = pod.spec.nodeName;
+            else if (field == "status.phase")
+                actual = pod.status.phase;
+            else if (field == "metadata.name")
+                actual = pod.metadata.name;
+            else if (field == "metadata.namespace")
+                actual = pod.metadata.namespace_;
+            else if (field == "spec.restartPolicy")
+                actual = pod.spec.restartPolicy;
+            if ((actual == value) == negated)
+                return false;
+        }
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return true;
+}
+
+std::vector<api::Event> eventsFor(const Store& store, const std::string& uid)
+{
+    std::vector<api::Event> out;
+    for (uint64_t id : store.events().idsFor(uid))
+        out.push_back(store.events().toApi(id));
+    return out;
+}
+
+class Runner {
+public:
+    Runner(Cluster& cluster, const Session& session, const Args& args, CommandOutput& out)
+        : m_cluster(cluster), m_session(session), m_args(args), m_out(out)
+    {
+        m_namespace = args.value("namespace", session.namespace_);
+        m_allNamespaces = args.has("all-namespaces");
+    }
+
+    void run(const std::string& verb)
+    {
+        if (verb == "get")
+            get();
+        else if (verb == "describe")
+            describe();
+        else if (verb == "apply")
+            applyOrCreate(true);
+        else if (verb == "create")
+            applyOrCreate(false);
+        else if (verb == "delete")
+            remove();
+        else if (verb == "logs")
+            logs();
+        else if (verb == "exec")
+            exec();
+        else if (verb == "version")
+            version();
+        else
+            fail("error: unknown command \"" + verb + "\" for \"kubectl\"\nRun 'kubectl --help' for usage.");
+    }
+
+private:
+    void fail(const std::string& message, int code = 1)
+    {
+        m_out.err += message + "\n";
+        m_out.exitCode = code;
+    }
+
+    api::Time now() const { return m_cluster.wallTime(); }
+    const Store& store() const { return m_cluster.store(); }
+
+    // --- get -----------------------------------------------------------------------------------------------
+
+    // kind, then names: "get pods", "get pod web", "get pod/web", "get pods,nodes".
+    bool resolveTargets(std::vector<std::pair<ResourceType, std::vector<std::string>>>& targets)
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() < 2) {
+            fail("error: you must specify the type of resource to get. Use \"kubectl api-resources\" for a complete "
+                 "list of supported resources.");
+            return false;
+        }
+        if (pos[1].find('/') != std::string::npos) {
+            for (size_t i = 1; i < pos.size(); ++i) {
+                const size_t slash = pos[i].find('/');
+                if (slash == std::string::npos) {
+                    fail("error: there is no need to specify a resource type as a separate argument when passing "
+                         "arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of "
+                         "'kubectl get resource resource/<resource_name>'");
+                    return false;
+                }
+                const auto type = resourceType(pos[i].substr(0, slash));
+                if (!type) {
+                    fail("error: the server doesn't have a resource type \"" + pos[i].substr(0, slash) + "\"");
+                    return false;
+                }
+                targets.push_back({*type, {pos[i].substr(slash + 1)}});
+            }
+            return true;
+        }
+        size_t start = 0;
+        const std::string& kinds = pos[1];
+        while (start <= kinds.size()) {
+            const size_t comma = kinds.find(',', start);
+            const std::string name = kinds.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const auto type = resourceType(name);
+            if (!type) {
+                fail("error: the server doesn't have a resource type \"" + name + "\"");
+                return false;
+            }
+            targets.push_back({*type, {}});
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+        for (size_t i = 2; i < pos.size(); ++i)
+            for (auto& target : targets)
+                target.second.push_back(pos[i]);
+        return true;
+    }
+
+    // Every object of the type the flags select, in the order the API server lists them.
+    std::vector<api::Object> select(Kind kind, const std::vector<std::string>& names, bool& failed)
+    {
+        std::vector<api::Object> out;
+        const std::string selectorText = m_args.value("selector");
+        const ParsedSelector selector = parseLabelSelector(selectorText);
+        if (!selector.error.empty()) {
+            fail("error: " + selector.error);
+            failed = true;
+            return out;
+        }
+        const std::string fieldSelector = m_args.value("field-selector");
+        auto keep = [&](const api::Object& o) {
+            const api::ObjectMeta& meta = api::metadataOf(o);
+            if (!selectorText.empty() && !matches(selector.selector, meta.labels))
+                return false;
+            if (!fieldSelector.empty()) {
+                if (const auto* pod = std::get_if<api::Pod>(&o))
+                    return matchesFieldSelector(*pod, fieldSelector);
+            }
+            return true;
+        };
+        auto collect = [&]<class T>(std::type_identity<T>) {
+            if (!names.empty()) {
+                for (const std::string& name : names) {
+                    const std::string ns = isNamespaced(kindOf<T>()) ? m_namespace : std::string();
+                    if (const auto p = store().template get<T>(ns, name))
+                        out.push_back(*p);
+                    else if (!m_args.has("ignore-not-found")) {
+                        fail("Error from server (NotFound): " + ApiServer::notFoundMessage(kindOf<T>(), name));
+                        failed = true;
+                    }
+                }
+                return;
+            }
+            for (const auto& p : listOf<T>(store(), m_namespace, m_allNamespaces))
+                if (api::Object o = *p; keep(o))
+                    out.push_back(std::move(o));
+        };
+        switch (kind) {
+        case Kind::Pod: collect(std::type_identity<api::Pod>()); break;
+        case Kind::Node: collect(std::type_identity<api::Node>()); break;
+        case Kind::ConfigMap: collect(std::type_identity<api::ConfigMap>()); break;
+        case Kind::Secret: collect(std::type_identity<api::Secret>()); break;
+        case Kind::ServiceAccount: collect(std::type_identity<api::ServiceAccount>()); break;
+        case Kind::Namespace: collect(std::type_identity<api::Namespace>()); break;
+        case Kind::Deployment: collect(std::type_identity<api::Deployment>()); break;
+        case Kind::ReplicaSet: collect(std::type_identity<api::ReplicaSet>()); break;
+        case Kind::Service: collect(std::type_identity<api::Service>()); break;
+        case Kind::Endpoints: collect(std::type_identity<api::Endpoints>()); break;
+        case Kind::Lease: collect(std::type_identity<api::Lease>()); break;
+        case Kind::PodPreset: collect(std::type_identity<api::PodPreset>()); break;
+        case Kind::Event: {
+            std::vector<api::Event> events;
+            for (uint64_t id : store().events().ids()) {
+                api::Event e = store().events().toApi(id);
+                if (!m_allNamespaces && e.metadata.namespace_ != m_namespace)
+                    continue;
+                if (!names.empty() && std::find(names.begin(), names.end(), e.metadata.name) == names.end())
+                    continue;
+                events.push_back(std::move(e));
+            }
+            std::stable_sort(events.begin(), events.end(), [](const api::Event& a, const api::Event& b) {
+                return std::tie(a.metadata.namespace_, a.metadata.name) < std::tie(b.metadata.namespace_, b.metadata.name);
+            });
+            for (api::Event& e : events)
+                out.push_back(std::move(e));
+            break;
+        }
+        }
+        return out;
+    }
+
+    template <class T>
+    static std::vector<T> typed(const std::vector<api::Object>& objects)
+    {
+        std::vector<T> out;
+        for (const api::Object& o : objects)
+            out.push_back(std::get<T>(o));
+        return out;
+    }
+
+    std::optional<Table> tableOf(Kind kind, const std::vector<api::Object>& objects)
+    {
+        const api::Time t = now();
+        switch (kind) {
+        case Kind::Pod: return podTable(typed<api::Pod>(objects), t);
+        case Kind::Node: return nodeTable(typed<api::Node>(objects), t);
+        case Kind::Event: return eventTable(typed<api::Event>(objects), t);
+        case Kind::ConfigMap: return configMapTable(typed<api::ConfigMap>(objects), t);
+        case Kind::Secret: return secretTable(typed<api::Secret>(objects), t);
+        case Kind::ServiceAccount: return serviceAccountTable(typed<api::ServiceAccount>(objects), t);
+        case Kind::Namespace: return namespaceTable(typed<api::Namespace>(objects), t);
+        case Kind::Deployment: return deploymentTable(typed<api::Deployment>(objects), t);
+        case Kind::ReplicaSet: return replicaSetTable(typed<api::ReplicaSet>(objects), t);
+        case Kind::Service: return serviceTable(typed<api::Service>(objects), t);
+        case Kind::Endpoints: return endpointsTable(typed<api::Endpoints>(objects), t);
+        case Kind::Lease: {
+            Table table;
+            table.columns = {{"Name", 0}, {"Holder", 0}, {"Age", 0}};
+            for (const api::Lease& l : typed<api::Lease>(objects))
+                table.rows.push_back({{l.metadata.name, l.spec.holderIdentity.value_or(""),
+                                       ageSince(l.metadata.creationTimestamp, t)},
+                                      l.metadata.namespace_,
+                                      l.metadata.labels});
+            return table;
+        }
+        case Kind::PodPreset: {
+            Table table;
+            table.columns = {{"Name", 0}, {"Age", 0}};
+            for (const api::PodPreset& p : typed<api::PodPreset>(objects))
+                table.rows.push_back({{p.metadata.name, ageSince(p.metadata.creationTimestamp, t)},
+                                      p.metadata.namespace_,
+                                      p.metadata.labels});
+            return table;
+        }
+        }
+        return std::nullopt;
+    }
+
+    void get()
+    {
+        std::vector<std::pair<ResourceType, std::vector<std::string>>> targets;
+        if (!resolveTargets(targets))
+            return;
+        const std::string output = m_args.value("output");
+        if (!output.empty() && output != "wide" && output != "yaml" && output != "json" && output != "name") {
+            fail("error: unable to match a printer suitable for the output format \"" + output +
+                 "\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,"
+                 "jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml");
+            return;
+        }
+        std::vector<api::Object> all;
+        bool anyNamed = false;
+        bool printedTable = false;
+        for (const auto& [type, names] : targets) {
+            bool failed = false;
+            std::vector<api::Object> objects = select(type.kind, names, failed);
+            anyNamed = anyNamed || !names.empty();
+            if (output == "yaml" || output == "json") {
+                all.insert(all.end(), objects.begin(), objects.end());
+                continue;
+            }
+            if (output == "name") {
+                for (const api::Object& o : objects)
+                    m_out.out += typedName(type.kind, api::metadataOf(o).name) + "\n";
+                continue;
+            }
+            if (objects.empty())
+                continue;
+            const std::optional<Table> table = tableOf(type.kind, objects);
+            if (!table)
+                continue;
+            PrintOptions options;
+            options.width = output == "wide" ? OutputWidth::Wide : OutputWidth::Normal;
+            options.noHeaders = m_args.has("no-headers");
+            options.showLabels = m_args.has("show-labels");
+            options.withNamespace = m_allNamespaces;
+            if (printedTable && targets.size() > 1)
+                m_out.out += "\n";
+            m_out.out += printTable(*table, options);
+            printedTable = true;
+        }
+        if (output == "yaml" || output == "json") {
+            const manifest::OutputFormat format =
+                output == "yaml" ? manifest::OutputFormat::Yaml : manifest::OutputFormat::Json;
+            if (all.size() == 1 && anyNamed && targets.size() == 1 && targets[0].second.size() == 1)
+                m_out.out += manifest::writeObject(all[0], format);
+            else if (!all.empty() || m_out.exitCode == 0)
+                m_out.out += manifest::writeList(all, format);
+            return;
+        }
+        if (!printedTable && m_out.exitCode == 0 && output != "name" && !anyNamed)
+            m_out.err += noResourcesMessage(
+                             m_allNamespaces || !isNamespaced(targets.front().first.kind) ? ListScope::Cluster
+                                                                                          : ListScope::Namespace,
+                             m_namespace) +
+                         "\n";
+    }
+
+    // --- describe ------------------------------------------------------------------------------------------
+
+    void describe()
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() < 2) {
+            fail("error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a "
+                 "complete list of supported resources.");
+            return;
+        }
+        std::string typeName = pos[1];
+        std::vector<std::string> names(pos.begin() + 2, pos.end());
+        if (const size_t slash = typeName.find('/'); slash != std::string::npos) {
+            names.insert(names.begin(), typeName.substr(slash + 1));
+            typeName.resize(slash);
+        }
+        const auto type = resourceType(typeName);
+        if (!type) {
+            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+            return;
+        }
+        bool failed = false;
+        std::vector<api::Object> objects;
+        if (names.empty()) {
+            objects = select(type->kind, {}, failed);
+        } else {
+            for (const std::string& name : names) {
+                std::vector<api::Object> exact = select(type->kind, {name}, failed);
+                if (!exact.empty()) {
+                    objects.insert(objects.end(), exact.begin(), exact.end());
+                    continue;
+                }
+                // describe falls back to every object whose name starts with what was given.
+                m_out.err.clear();
+                m_out.exitCode = 0;
+                bool ignored = false;
+                std::vector<api::Object> prefixed;
+                for (api::Object& o : select(type->kind, {}, ignored))
+                    if (api::metadataOf(o).name.starts_with(name))
+                        prefixed.push_back(std::move(o));
+                if (prefixed.empty())
+                    fail("Error from server (NotFound): " + ApiServer::notFoundMessage(type->kind, name));
+                objects.insert(objects.end(), prefixed.begin(), prefixed.end());
+            }
+        }
+        if (objects.empty() && m_out.exitCode == 0) {
+            m_out.err += noResourcesMessage(isNamespaced(type->kind) ? ListScope::Namespace : ListScope::Cluster,
+                                            m_namespace) +
+                         "\n";
+            return;
+        }
+        bool first = true;
+        for (const api::Object& o : objects) {
+            if (!first)
+                m_out.out += "\n\n";
+            first = false;
+            m_out.out += describeOne(o);
+        }
+    }
+
+    std::string describeOne(const api::Object& o)
+    {
+        const api::Time t = now();
+        if (const auto* pod = std::get_if<api::Pod>(&o))
+            return describePod(*pod, eventsFor(store(), pod->metadata.uid), t);
+        if (const auto* node = std::get_if<api::Node>(&o)) {
+            std::vector<api::Pod> pods;
+            for (const auto& [key, p] : store().all<api::Pod>())
+                pods.push_back(*p);
+            std::optional<NodeLease> lease;
+            if (const auto l = store().get<api::Lease>("kube-node-lease", node->metadata.name))
+                lease = NodeLease{l->spec.holderIdentity.value_or(""),
+                                  l->spec.acquireTime ? l->spec.acquireTime->time : api::Time(),
+                                  l->spec.renewTime ? l->spec.renewTime->time : api::Time()};
+            return describeNode(*node, pods, eventsFor(store(), node->metadata.uid.empty() ? node->metadata.name
+                                                                                         : node->metadata.name),
+                                lease, t);
+        }
+        if (const auto* cm = std::get_if<api::ConfigMap>(&o))
+            return describeConfigMap(*cm, eventsFor(store(), cm->metadata.uid), t);
+        if (const auto* secret = std::get_if<api::Secret>(&o))
+            return describeSecret(*secret);
+        if (const auto* sa = std::get_if<api::ServiceAccount>(&o))
+            return describeServiceAccount(*sa, eventsFor(store(), sa->metadata.uid), t);
+        // Kinds without a describer of their own yet: their YAML, which says everything describe would.
+        return manifest::writeObject(o, manifest::OutputFormat::Yaml);
+    }
+
+    // --- apply, create, delete -f -------------------------------------------------------------------------
+
+    struct FileObjects {
+        std::string file;
+        std::vector<manifest::ManifestObject> objects;
+    };
+
+    // Reads every -f file (a folder means its .yaml, .yml and .json files), failing as kubectl does on
+    // files it cannot read or parse.
+    std::optional<std::vector<FileObjects>> readFiles()
+    {
+        std::vector<FileObjects> out;
+        const auto& files = m_args.values("filename");
+        if (files.empty()) {
+            fail("error: must specify one of -f and -k");
+            return std::nullopt;
+        }
+        for (const std::string& f : files) {
+            if (f.starts_with("http://") || f.starts_with("https://")) {
+                fail("error: unable to read URL \"" + f + "\", server reported: PodLab's cluster has no internet "
+                     "access; save the manifest to a file and apply that");
+                return std::nullopt;
+            }
+            std::filesystem::path path(f);
+            if (path.is_relative())
+                path = std::filesystem::path(m_session.directory) / path;
+            std::vector<std::filesystem::path> paths;
+            std::error_code ec;
+            if (std::filesystem::is_directory(path, ec)) {
+                for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+                    const std::string ext = entry.path().extension().string();
+                    if (ext == ".yaml" || ext == ".yml" || ext == ".json")
+                        paths.push_back(entry.path());
+                }
+                std::sort(paths.begin(), paths.end());
+            } else {
+                paths.push_back(path);
+            }
+            for (const auto& p : paths) {
+                std::ifstream in(p, std::ios::binary);
+                if (!in) {
+                    fail("error: the path \"" + f + "\" does not exist");
+                    return std::nullopt;
+                }
+                const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+                const std::string shown = paths.size() > 1 ? p.string() : f;
+                manifest::ReadOptions options;
+                options.applyDefaults = false;
+                options.validate = false;
+                const manifest::ReadResult r = manifest::readManifests(bytes, shown, options);
+                if (!r.ok()) {
+                    reportReadErrors(shown, r);
+                    return std::nullopt;
+                }
+                out.push_back({shown, r.objects});
+            }
+        }
+        return out;
+    }
+
+    void reportReadErrors(const std::string& file, const manifest::ReadResult& r)
+    {
+        for (const manifest::Diagnostic& d : r.diagnostics) {
+            if (!d.isError())
+                continue;
+            if (d.message.starts_with("unknown field") || d.message.starts_with("duplicate field"))
+                fail("Error from server (BadRequest): error when creating \"" + file +
+                     "\": strict decoding error: " + d.message.substr(0, d.message.find(',')) + " (" + d.path +
+                     ", line " + std::to_string(d.line) + ")");
+            else if (d.path.empty())
+                fail("error: error parsing " + file + ": error converting YAML to JSON: yaml: line " +
+                     std::to_string(d.line) + ": " + d.message);
+            else
+                fail("Error from server (BadRequest): error when creating \"" + file + "\": " + d.path + ": " +
+                     d.message + " (line " + std::to_string(d.line) + ")");
+        }
+    }
+
+    // Defaults and validation as the API server applies them, worded as kubectl prints an invalid object.
+    bool admitObject(api::Object& object)
+    {
+        manifest::applyDefaults(object);
+        const manifest::FieldErrors errors = manifest::validate(object);
+        std::vector<std::string> problems;
+        for (const manifest::FieldError& e : errors)
+            if (!e.warning)
+                problems.push_back(e.path + ": " + e.message);
+        if (problems.empty())
+            return true;
+        std::string message = "The " + std::string(api::kindOf(object)) + " \"" + api::metadataOf(object).name +
+                              "\" is invalid: ";
+        if (problems.size() == 1) {
+            message += problems[0];
+        } else {
+            message += "\n";
+            for (const std::string& p : problems)
+                message += "* " + p + "\n";
+            message.pop_back();
+        }
+        fail(message);
+        return false;
+    }
+
+    bool settleNamespace(api::Object& object, const std::string& file)
+    {
+        api::ObjectMeta& meta = api::metadataOf(object);
+        if (!api::isNamespaced(api::kindOf(object)))
+            return true;
+        if (meta.namespace_.empty()) {
+            meta.namespace_ = m_namespace;
+        } else if (m_args.has("namespace") && meta.namespace_ != m_namespace) {
+            fail("error: the namespace from the provided object \"" + meta.namespace_ +
+                 "\" does not match the namespace \"" + m_namespace + "\". You must pass '--namespace=" +
+                 meta.namespace_ + "' to perform this operation.");
+            return false;
+        }
+        (void)file;
+        return true;
+    }
+
+    void applyOrCreate(bool apply)
+    {
+        const auto files = readFiles();
+        if (!files)
+            return;
+        for (const FileObjects& file : *files) {
+            for (const manifest::ManifestObject& read : file.objects) {
+                api::Object object = read.object;
+                if (!settleNamespace(object, file.file))
+                    continue;
+                const Kind kind = Kind(object.index());
+                const std::string name = api::metadataOf(object).name;
+                if (kind == Kind::PodPreset && m_cluster.config().profile == VersionProfile::Modern) {
+                    fail("error: resource mapping not found for name: \"" + name + "\" namespace: \"\" from \"" +
+                         file.file + "\": no matches for kind \"PodPreset\" in version \"settings.k8s.io/v1alpha1\"\n"
+                         "ensure CRDs are installed first\n"
+                         "(PodPreset was removed in Kubernetes 1.20; today a mutating admission webhook or a "
+                         "Kustomize patch does its job. Run the cluster with the classic profile to try it.)");
+                    continue;
+                }
+                std::string lastApplied;
+                if (apply) {
+                    // kubectl's client-side apply records what was applied, as compact JSON.
+                    api::Object recorded = object;
+                    api::metadataOf(recorded).annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
+                    api::Value v = manifest::encodeObject(recorded);
+                    if (api::Value* meta = const_cast<api::Value*>(v.find("metadata"))) {
+                        if (!meta->find("annotations"))
+                            meta->insert("annotations", api::Value(api::Value::Object{}));
+                        if (api::Value* ts = const_cast<api::Value*>(meta->find("creationTimestamp")); ts && ts->isNull()) {
+                            auto& members = meta->asObject();
+                            std::erase_if(members, [](const auto& m) { return m.first == "creationTimestamp"; });
+                        }
+                    }
+                    if (v.find("status"))
+                        std::erase_if(v.asObject(), [](const auto& m) { return m.first == "status" && m.second.isObject() && m.second.asObject().empty(); });
+                    lastApplied = manifest::toCompactJson(v) + "\n";
+                    api::metadataOf(object).annotations["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied;
+                }
+                if (!admitObject(object))
+                    continue;
+                const auto existing = currentAnnotation(kind, api::metadataOf(object).namespace_, name);
+                if (!existing) {
+                    const ApiResult r = m_cluster.create(object);
+                    if (!r.ok()) {
+                        fail("Error from server (" + r.error->reason + "): error when creating \"" + file.file +
+                             "\": " + r.error->message);
+                        continue;
+                    }
+                    m_out.out += typedName(kind, api::metadataOf(copyOf(r.object)).name) + " created\n";
+                    continue;
+                }
+                if (!apply) {
+                    fail("Error from server (AlreadyExists): error when creating \"" + file.file + "\": " +
+                         std::string(resourceName(kind)) + " \"" + name + "\" already exists");
+                    continue;
+                }
+                if (*existing == lastApplied) {
+                    m_out.out += typedName(kind, name) + " unchanged\n";
+                    continue;
+                }
+                if (auto problem = immutableChange(object)) {
+                    fail(*problem);
+                    continue;
+                }
+                const ApiResult r = m_cluster.update(object);
+                if (!r.ok()) {
+                    fail("Error from server (" + r.error->reason + "): error when applying patch to \"" + file.file +
+                         "\": " + r.error->message);
+                    continue;
+                }
+                m_out.out += typedName(kind, name) + " configured\n";
+            }
+        }
+    }
+
+    // The live object's last-applied-configuration, "" if it has none, nullopt if there is no such object.
+    std::optional<std::string> currentAnnotation(Kind kind, const std::string& ns, const std::string& name)
+    {
+        std::optional<std::string> out;
+        auto look = [&]<class T>(std::type_identity<T>) {
+            if (const auto p = store().template get<T>(isNamespaced(kind) ? ns : std::string(), name)) {
+                const auto it = p->metadata.annotations.find("kubectl.kubernetes.io/last-applied-configuration");
+                out = it == p->metadata.annotations.end() ? std::string() : it->second;
+            }
+        };
+        switch (kind) {
+        case Kind::Pod: look(std::type_identity<api::Pod>()); break;
+        case Kind::Node: look(std::type_identity<api::Node>()); break;
+        case Kind::ConfigMap: look(std::type_identity<api::ConfigMap>()); break;
+        case Kind::Secret: look(std::type_identity<api::Secret>()); break;
+        case Kind::ServiceAccount: look(std::type_identity<api::ServiceAccount>()); break;
+        case Kind::Namespace: look(std::type_identity<api::Namespace>()); break;
+        case Kind::Deployment: look(std::type_identity<api::Deployment>()); break;
+        case Kind::ReplicaSet: look(std::type_identity<api::ReplicaSet>()); break;
+        case Kind::Service: look(std::type_identity<api::Service>()); break;
+        case Kind::Endpoints: look(std::type_identity<api::Endpoints>()); break;
+        case Kind::Lease: look(std::type_identity<api::Lease>()); break;
+        case Kind::PodPreset: look(std::type_identity<api::PodPreset>()); break;
+        case Kind::Event: break;
+        }
+        return out;
+    }
+
+    // What the API server refuses to change in place (ValidatePodUpdate, the Deployment's selector).
+    std::optional<std::string> immutableChange(const api::Object& updated)
+    {
+        if (const auto* pod = std::get_if<api::Pod>(&updated)) {
+            const auto live = store().get<api::Pod>(pod->metadata.namespace_, pod->metadata.name);
+            if (!live)
+                return std::nullopt;
+            api::PodSpec mutableView = live->spec;
+            // What may change: container images, activeDeadlineSeconds, added tolerations, removed scheduling
+            // gates (and the fields admission set, which the applied spec lacks).
+            for (size_t i = 0; i < mutableView.containers.size() && i < pod->spec.containers.size(); ++i)
+                mutableView.containers[i].image = pod->spec.containers[i].image;
+            for (size_t i = 0; i < mutableView.initContainers.size() && i < pod->spec.initContainers.size(); ++i)
+                mutableView.initContainers[i].image = pod->spec.initContainers[i].image;
+            mutableView.activeDeadlineSeconds = pod->spec.activeDeadlineSeconds;
+            mutableView.schedulingGates = pod->spec.schedulingGates;
+            api::PodSpec proposed = pod->spec;
+            proposed.nodeName = live->spec.nodeName;
+            proposed.serviceAccountName = live->spec.serviceAccountName;
+            proposed.serviceAccount = live->spec.serviceAccount;
+            proposed.tolerations = live->spec.tolerations;
+            proposed.priority = live->spec.priority;
+            proposed.preemptionPolicy = live->spec.preemptionPolicy;
+            proposed.enableServiceLinks = live->spec.enableServiceLinks;
+            proposed.volumes = live->spec.volumes;
+            for (size_t i = 0; i < proposed.containers.size() && i < live->spec.containers.size(); ++i)
+                proposed.containers[i].volumeMounts = live->spec.containers[i].volumeMounts;
+            for (size_t i = 0; i < proposed.initContainers.size() && i < live->spec.initContainers.size(); ++i)
+                proposed.initContainers[i].volumeMounts = live->spec.initContainers[i].volumeMounts;
+            if (!live->spec.schedulingGates.empty() || pod->spec.schedulingGates.empty())
+                proposed.schedulingGates = mutableView.schedulingGates;
+            if (!(proposed == mutableView))
+                return "The Pod \"" + pod->metadata.name +
+                       "\" is invalid: spec: Forbidden: pod updates may not change fields other than "
+                       "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
+                       "`spec.tolerations` (only additions to existing tolerations),"
+                       "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
+        }
+        if (const auto* d = std::get_if<api::Deployment>(&updated)) {
+            const auto live = store().get<api::Deployment>(d->metadata.namespace_, d->metadata.name);
+            if (live && !(live->spec.selector == d->spec.selector))
+                return "The Deployment \"" + d->metadata.name + "\" is invalid: spec.selector: Invalid value: " +
+                       "v1.LabelSelector{MatchLabels:map[string]string{...}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
+                       "field is immutable";
+        }
+        return std::nullopt;
+    }
+
+    void remove()
+    {
+        DeleteOptions options;
+        if (m_args.has("grace-period"))
+            options.gracePeriodSeconds = std::stoll(m_args.value("grace-period", "-1"));
+        if (m_args.has("now"))
+            options.gracePeriodSeconds = 1;
+        const bool force = m_args.has("force");
+        if (force) {
+            if (!options.gracePeriodSeconds)
+                options.gracePeriodSeconds = 0;
+            if (*options.gracePeriodSeconds == 0)
+                m_out.err += "Warning: Immediate deletion does not wait for confirmation that the running resource has "
+                             "been terminated. The resource may continue to run on the cluster indefinitely.\n";
+        }
+        std::vector<std::pair<Kind, std::pair<std::string, std::string>>> victims; // kind, (ns, name)
+        if (m_args.has("filename")) {
+            const auto files = readFiles();
+            if (!files)
+                return;
+            for (const FileObjects& f : *files)
+                for (const manifest::ManifestObject& o : f.objects) {
+                    const api::ObjectMeta& meta = api::metadataOf(o.object);
+                    victims.push_back({Kind(o.object.index()),
+                                       {meta.namespace_.empty() ? m_namespace : meta.namespace_, meta.name}});
+                }
+        } else {
+            std::vector<std::pair<ResourceType, std::vector<std::string>>> targets;
+            if (!resolveTargets(targets))
+                return;
+            for (const auto& [type, names] : targets) {
+                if (names.empty() && !m_args.has("all") && !m_args.has("selector")) {
+                    fail("error: resource(s) were provided, but no name was specified");
+                    return;
+                }
+                bool failed = false;
+                if (names.empty()) {
+                    for (const api::Object& o : select(type.kind, {}, failed))
+                        victims.push_back({type.kind, {api::metadataOf(o).namespace_, api::metadataOf(o).name}});
+                } else {
+                    for (const std::string& n : names)
+                        victims.push_back({type.kind, {m_namespace, n}});
+                }
+            }
+        }
+        for (const auto& [kind, key] : victims) {
+            const ApiResult r = m_cluster.remove(kind, key.first, key.second, options);
+            if (!r.ok()) {
+                if (!(m_args.has("ignore-not-found") && r.error->reason == "NotFound"))
+                    fail("Error from server (" + r.error->reason + "): " + r.error->message);
+                continue;
+            }
+            m_out.out += singular(kind) + " \"" + key.second + "\" " + (force ? "force deleted" : "deleted") + "\n";
+        }
+    }
+
+    // --- logs, exec ---------------------------------------------------------------------------------------
+
+    Ptr<api::Pod> podArgument(size_t index)
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() <= index) {
+            fail("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required "
+                 "argument for the logs command\nSee 'kubectl logs -h' for help and examples");
+            return nullptr;
+        }
+        std::string name = pos[index];
+        if (name.starts_with("pod/") || name.starts_with("pods/") || name.starts_with("po/"))
+            name = name.substr(name.find('/') + 1);
+        const auto pod = store().get<api::Pod>(m_namespace, name);
+        if (!pod)
+            fail("Error from server (NotFound): pods \"" + name + "\" not found");
+        return pod;
+    }
+
+    // -c, or the pod's only (first) container, as kubectl picks it; says so on stderr when it picked.
+    std::string containerArgument(const api::Pod& pod)
+    {
+        if (m_args.has("container"))
+            return m_args.value("container");
+        if (pod.spec.containers.size() > 1) {
+            std::string names;
+            for (const api::Container& c : pod.spec.initContainers)
+                names += (names.empty() ? "" : ", ") + c.name + " (init)";
+            for (const api::Container& c : pod.spec.containers)
+                names += (names.empty() ? "" : ", ") + c.name;
+            m_out.err += "Defaulted container \"" + pod.spec.containers[0].name + "\" out of: " + names + "\n";
+        }
+        return pod.spec.containers.empty() ? std::string() : pod.spec.containers[0].name;
+    }
+
+    void logs()
+    {
+        const auto pod = podArgument(1);
+        if (!pod)
+            return;
+        const std::string container = containerArgument(*pod);
+        std::string error;
+        const auto entries = m_cluster.logs(pod->metadata.namespace_, pod->metadata.name, container,
+                                            m_args.has("previous"), &error);
+        if (!entries) {
+            fail("Error from server (BadRequest): " + error);
+            return;
+        }
+        std::string text;
+        for (const runtime::LogEntry& e : *entries) {
+            if (m_args.has("timestamps")) {
+                // Each line with its RFC 3339 time at nanosecond precision, as the runtime's log file has it.
+                const api::Time t = api::Time::fromMillis(m_cluster.config().startEpochMillis + e.time);
+                std::string stamp = t.toString();
+                char frac[16];
+                std::snprintf(frac, sizeof frac, ".%03lld000000Z", static_cast<long long>(t.millis() % 1000));
+                stamp.pop_back();
+                stamp += frac;
+                size_t start = 0;
+                while (start < e.text.size()) {
+                    const size_t nl = e.text.find('\n', start);
+                    const size_t end = nl == std::string::npos ? e.text.size() : nl + 1;
+                    text += stamp + " " + e.text.substr(start, end - start);
+                    start = end;
+                }
+            } else {
+                text += e.text;
+            }
+        }
+        if (m_args.has("tail")) {
+            const long tail = std::stol(m_args.value("tail", "-1"));
+            if (tail >= 0) {
+                size_t pos = text.size();
+                if (pos > 0 && text[pos - 1] == '\n')
+                    --pos;
+                long lines = 0;
+                while (pos > 0 && lines < tail) {
+                    --pos;
+                    if (text[pos] == '\n')
+                        ++lines;
+                }
+                if (lines == tail && pos > 0)
+                    text = text.substr(pos + 1);
+            }
+        }
+        m_out.out += text;
+    }
+
+    void exec()
+    {
+        if (!m_args.dashDash) {
+            if (m_args.positional.size() > 2)
+                fail("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead");
+            else
+                fail("error: you must specify at least one command for the container");
+            return;
+        }
+        const auto pod = podArgument(1);
+        if (!pod)
+            return;
+        if (m_args.command.empty()) {
+            fail("error: you must specify at least one command for the container");
+            return;
+        }
+        const std::string container = containerArgument(*pod);
+        if (pod->status.phase == "Succeeded" || pod->status.phase == "Failed") {
+            fail("error: cannot exec into a container in a completed pod; current phase is " + pod->status.phase);
+            return;
+        }
+        const ExecOutcome r = m_cluster.exec(pod->metadata.namespace_, pod->metadata.name, container, m_args.command);
+        m_out.out += r.out;
+        m_out.err += r.err;
+        if (r.error) {
+            fail("error: " + *r.error);
+            return;
+        }
+        if (r.exitCode != 0) {
+            m_out.err += "command terminated with exit code " + std::to_string(r.exitCode) + "\n";
+            m_out.exitCode = r.exitCode;
+        }
+    }
+
+    void version()
+    {
+        m_out.out += "Client Version: v1.34.2\nKustomize Version: v5.7.1\nServer Version: " +
+                     m_cluster.config().kubernetesVersion() + "\n";
+    }
+
+    Cluster& m_cluster;
+    const Session& m_session;
+    const Args& m_args;
+    CommandOutput& m_out;
+    std::string m_namespace;
+    bool m_allNamespaces = false;
+};
+
+} // namespace
+
+std::vector<std::string> splitCommandLine(std::string_view line, std::string* error)
+{
+    std::vector<std::string> out;
+    std::string current;
+    bool inWord = false;
+    char quote = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote) {
+            if (c == quote) {
+                quote = 0;
+            } else if (c == '\\' && quote == '"' && i + 1 < line.size() &&
+                       std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos) {
+                current += line[++i];
+            } else {
+                current += c;
+            }
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            quote = c;
+            inWord = true;
+        } else if (c == '\\' && i + 1 < line.size()) {
+            current += line[++i];
+            inWord = true;
+        } else if (c == ' ' || c == '\t' || c == '\n') {
+            if (inWord)
+                out.push_back(std::move(current));
+            current.clear();
+            inWord = false;
+        } else {
+            current += c;
+            inWord = true;
+        }
+    }
+    if (quote && error)
+        *error = std::string("unterminated quote ") + quote;
+    if (inWord)
+        out.push_back(std::move(current));
+    return out;
+}
+
+CommandOutput Kubectl::run(std::string_view commandLine)
+{
+    std::string error;
+    std::vector<std::string> args = splitCommandLine(commandLine, &error);
+    if (!error.empty())
+        return {{}, "error: " + error + "\n", 1};
+    return run(std::move(args));
+}
+
+CommandOutput Kubectl::run(std::vector<std::string> argv)
+{
+    CommandOutput out;
+    if (!argv.empty() && argv.front() == "kubectl")
+        argv.erase(argv.begin());
+    if (argv.empty()) {
+        out.err = "kubectl controls the Kubernetes cluster manager.\n";
+        out.exitCode = 1;
+        return out;
+    }
+    const Args args = parse(argv);
+    if (!args.error.empty()) {
+        out.err = args.error + "\nSee 'kubectl " + argv.front() + " --help' for usage.\n";
+        out.exitCode = 1;
+        return out;
+    }
+    Runner(m_cluster, m_session, args, out).run(args.positional.empty() ? std::string() : args.positional.front());
+    return out;
+}
+
+} // namespace podlab::sim::kubectl

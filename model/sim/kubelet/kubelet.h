@@ -1,0 +1,126 @@
+#pragma once
+
+#include "imagemanager.h"
+#include "kubeletcontext.h"
+#include "podstate.h"
+#include "restartbackoff.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace podlab::sim {
+
+// The outcome of `kubectl exec`: what the command printed and how it ended, or why it could not run.
+struct ExecOutcome {
+    std::optional<std::string> error; // e.g. container "x" not found; OCI runtime exec failed …
+    int exitCode = 0;
+    std::string out;
+    std::string err;
+};
+
+// One node's kubelet: admits the pods bound to its node, creates their sandboxes, pulls images, runs init
+// containers one by one, starts app containers in order with their postStart hooks, probes them, restarts
+// them with back-off, stops them gracefully, reports pod status (phase, conditions, container states) and
+// the node's heartbeat. Each action takes simulated time as it does on a real node.
+class Kubelet {
+public:
+    Kubelet(std::string nodeName, uint32_t index) : m_nodeName(std::move(nodeName)), m_index(index) {}
+
+    const std::string& nodeName() const { return m_nodeName; }
+    uint32_t index() const { return m_index; }
+
+    void onChange(const Change& change, KubeletContext& ctx);
+    void onTimer(const Timer& timer, KubeletContext& ctx);
+    // Starts the heartbeat (lease renewals, node status) once the Node object exists.
+    void start(KubeletContext& ctx);
+
+    // Node faults: a kubelet that stops reporting (network partition, power loss) and comes back.
+    void setReporting(bool reporting, KubeletContext& ctx);
+    bool reporting() const { return m_reporting; }
+
+    const std::map<std::string, PodState>& pods() const { return m_pods; }
+    const PodState* podState(std::string_view uid) const;
+    const ImageManager& imageManager() const { return m_images; }
+
+    // kubectl exec: runs argv in the container (the first one if `container` is empty).
+    ExecOutcome exec(std::string_view uid, std::string_view container, const std::vector<std::string>& argv,
+                     const std::string& stdinData, KubeletContext& ctx);
+    // kubectl logs: the container's log, or the previous instance's.
+    std::optional<std::vector<runtime::LogEntry>> logs(std::string_view uid, std::string_view container,
+                                                       bool previous, std::string* error) const;
+    // A fault a teacher injects: the container's main process dies with `exitCode`.
+    bool crashContainer(std::string_view uid, std::string_view container, int exitCode, KubeletContext& ctx);
+
+    // Serving other pods: the container of `uid` listening on `port`, if any.
+    std::optional<shell::HttpResponse> serveHttp(std::string_view uid, int port, const shell::HttpRequest& request,
+                                                 KubeletContext& ctx);
+    bool listens(std::string_view uid, int port) const;
+    std::string grpcHealth(std::string_view uid, int port, const std::string& service, KubeletContext& ctx);
+
+    bool operator==(const Kubelet&) const = default;
+
+private:
+    friend class PodEnvironment;
+
+    // Pods.
+    void admit(const Ptr<api::Pod>& pod, KubeletContext& ctx);
+    void podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletContext& ctx);
+    void forget(PodState& state, KubeletContext& ctx);
+    PodState* find(uint32_t id);
+    PodState* findByUid(std::string_view uid);
+    void requestSync(PodState& state, KubeletContext& ctx, SimTime delay = 0);
+    void sync(PodState& state, KubeletContext& ctx);
+    bool syncTermination(PodState& state, KubeletContext& ctx);
+    bool syncInitContainers(PodState& state, KubeletContext& ctx);
+    void syncAppContainers(PodState& state, KubeletContext& ctx);
+    void checkActiveDeadline(PodState& state, KubeletContext& ctx);
+
+    // Containers.
+    enum class StartDecision { Started, Waiting, NotNeeded };
+    StartDecision tryStart(PodState& state, size_t slot, KubeletContext& ctx);
+    bool shouldRestart(const PodState& state, const ContainerSlot& slot) const;
+    std::string backoffKey(const PodState& state, const ContainerSlot& slot) const;
+    void beginOp(PodState& state, PodState::Op op, size_t slot, SimTime duration, KubeletContext& ctx);
+    void finishOp(PodState& state, uint64_t opId, KubeletContext& ctx);
+    void pullImage(PodState& state, size_t slot, KubeletContext& ctx);
+    void createContainer(PodState& state, size_t slot, KubeletContext& ctx);
+    void startContainer(PodState& state, size_t slot, KubeletContext& ctx);
+    void runPostStart(PodState& state, size_t slot, KubeletContext& ctx);
+    void stopContainer(PodState& state, size_t slot, int64_t graceSeconds, const std::string& message,
+                       KubeletContext& ctx);
+    void containerExited(PodState& state, size_t slot, KubeletContext& ctx);
+    void wakeContainer(PodState& state, size_t slot, KubeletContext& ctx);
+    void armWake(PodState& state, size_t slot, SimTime at, KubeletContext& ctx);
+
+    // Probes.
+    void scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTime at, KubeletContext& ctx);
+    void probeTick(PodState& state, size_t slot, ProbeKind kind, KubeletContext& ctx);
+    std::pair<ProbeResult, std::string> runProbe(PodState& state, size_t slot, const api::Probe& probe,
+                                                 ProbeKind kind, KubeletContext& ctx);
+
+    // Status.
+    api::PodStatus buildStatus(const PodState& state, KubeletContext& ctx) const;
+    void writeStatus(PodState& state, KubeletContext& ctx);
+    void heartbeat(KubeletContext& ctx);
+    void event(const PodState& state, const ContainerSlot* slot, std::string_view type, std::string_view reason,
+               std::string message, KubeletContext& ctx);
+
+    const api::Container& specOf(const PodState& state, const ContainerSlot& slot) const;
+
+    std::string m_nodeName;
+    uint32_t m_index = 0;
+    bool m_reporting = true;
+    bool m_started = false;
+    uint32_t m_nextPodId = 1;
+    uint64_t m_nextOpId = 1;
+    std::map<std::string, PodState> m_pods;    // by uid
+    std::map<uint32_t, std::string> m_podIds;  // timer handle -> uid
+    ImageManager m_images;
+    RestartBackoff m_crashBackoff;
+    std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
+    SimTime m_lastNodeStatusAt = 0;
+};
+
+} // namespace podlab::sim

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "kubelet.h"
+
+namespace podlab::sim {
+
+// The world as one container of one pod sees it, for one call into the runtime: its volume mounts, the pod's
+// identity and the network (through the cluster). Built on the stack and dropped.
+class PodEnvironment final : public runtime::ContainerEnvironment {
+public:
+    PodEnvironment(Kubelet& kubelet, PodState& pod, const api::Container& container, KubeletContext& ctx)
+        : m_kubelet(kubelet), m_pod(pod), m_container(container), m_ctx(ctx)
+    {
+    }
+
+    SimTime now() const override { return m_ctx.now(); }
+    int64_t epochMs() const override { return m_ctx.cluster.wallTime().millis(); }
+    std::vector<fs::Mount> mounts() override;
+    std::string hostname() const override;
+    std::string podIP() const override { return m_pod.podIP; }
+    std::string nodeName() const override { return m_kubelet.nodeName(); }
+    std::string kernelRelease() const override;
+    int nodeCpus() const override;
+    shell::HttpResponse http(const shell::HttpRequest& request) override;
+    shell::ConnectResult tcp(std::string_view host, int port) override;
+
+private:
+    Kubelet& m_kubelet;
+    PodState& m_pod;
+    const api::Container& m_container;
+    KubeletContext& m_ctx;
+};
+
+} // namespace podlab::sim

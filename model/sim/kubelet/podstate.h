@@ -1,0 +1,107 @@
+#pragma once
+
+#include "sim/fs/filesystem.h"
+#include "sim/runtime/container.h"
+#include "sim/store/kind.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace podlab::sim {
+
+enum class ProbeKind : uint8_t { Liveness, Readiness, Startup };
+enum class ProbeResult : uint8_t { Unknown, Success, Failure };
+
+// One probe run, kept for the views (green, red, grey ticks) and the inspector's recent results.
+struct ProbeRecord {
+    SimTime time = 0;
+    ProbeResult result = ProbeResult::Unknown;
+    std::string output;
+    bool operator==(const ProbeRecord&) const = default;
+};
+
+// The kubelet's prober worker for one probe of one container (pkg/kubelet/prober/worker.go): it ticks every
+// period from when the pod was added, skips until the container runs and its initial delay has passed,
+// and flips the cached result only after failureThreshold failures or successThreshold successes.
+struct ProbeWorker {
+    bool defined = false;
+    ProbeResult cached = ProbeResult::Unknown; // what the results manager holds for the current container
+    ProbeResult lastResult = ProbeResult::Unknown;
+    int resultRun = 0;
+    bool onHold = false;     // a liveness/startup failure: wait for a new container
+    std::string containerId; // the instance the cached result belongs to
+    std::vector<ProbeRecord> recent; // the last few runs, newest last
+    bool operator==(const ProbeWorker&) const = default;
+};
+
+// One container of the pod spec (init or app) and its instances.
+struct ContainerSlot {
+    std::string name;
+    bool init = false;
+    bool sidecar = false;
+    size_t specIndex = 0;
+
+    std::optional<runtime::Container> current;
+    std::optional<runtime::Container> previous; // lastState and `kubectl logs --previous`
+    int restartCount = 0;
+    std::string image;   // the image as the container was created from (normalised), once pulled
+    std::string imageID; // repo@digest, once created
+
+    // Why no container runs when one is wanted (ErrImagePull, CrashLoopBackOff, …); cleared on start.
+    std::string waitingReason;
+    std::string waitingMessage;
+
+    bool postStartRunning = false; // started, but its postStart hook has not returned: not Running yet
+    bool killRequested = false;    // a liveness/startup failure or a failed postStart asks for a restart
+    std::string killMessage;       // the Killing event's message for that kill
+    bool stopping = false;         // a stop signal was sent; SIGKILL at stopDeadline
+    SimTime stopDeadline = 0;
+    SimTime wakeAt = INT64_MAX;    // when the running container asked to run again
+
+    std::array<ProbeWorker, 3> probes; // by ProbeKind
+
+    bool operator==(const ContainerSlot&) const = default;
+};
+
+// What the kubelet keeps for one pod on its node: the pod worker's state, the sandbox, the volumes and the
+// containers (pkg/kubelet/pod_workers.go, kuberuntime's view of the pod).
+struct PodState {
+    uint32_t id = 0; // the kubelet's handle for timers
+    std::string uid;
+    std::string namespace_;
+    std::string name;
+    Ptr<api::Pod> pod; // the newest version seen from the API server
+    SimTime addedAt = 0;
+    std::optional<api::Time> startTime;
+
+    // The pod worker does one thing at a time: creating the sandbox, pulling, creating or starting a container,
+    // running a postStart hook, or stopping a container. `op` names it; its timer carries `opId`.
+    enum class Op : uint8_t { None, Sandbox, Pull, Create, Start, PostStart, Stop };
+    Op op = Op::None;
+    uint64_t opId = 0;
+    size_t opSlot = 0;
+    SimTime opRequestedAt = 0;
+    SimTime opDuration = 0; // a pull's own time, without the wait in the node's pull queue
+
+    bool sandboxReady = false;
+    std::string sandboxId;
+    std::string podIP;
+    std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
+    std::string hostsFile;                          // /etc/hosts, bind-mounted into every container
+
+    std::vector<ContainerSlot> slots; // init containers in order, then app containers in order
+
+    bool terminating = false; // deletion, eviction or active deadline: stop everything, restart nothing
+    bool terminal = false;    // every container has stopped for good
+    std::string terminalReason;  // status.reason (DeadlineExceeded, …)
+    std::string terminalMessage;
+    std::string cachedPhase;     // the last phase the kubelet reported (terminal phases stick)
+    bool resyncArmed = false;
+
+    bool operator==(const PodState&) const = default;
+};
+
+} // namespace podlab::sim
