@@ -110,6 +110,14 @@ void ManifestReaderTest::rejects_data()
         << pod("  priority: true\n") << QStringList{"6:13 spec.priority: Invalid value: true: expected an integer, got a boolean"};
     QTest::newRow("integer where a boolean belongs")
         << pod("  hostPID: 1\n") << QStringList{"6:12 spec.hostPID: Invalid value: 1: expected a boolean, got an integer"};
+    QTest::newRow("integer beyond 32 bits")
+        << pod("  priority: 99999999999\n")
+        << QStringList{"6:13 spec.priority: Invalid value: 99999999999: must be a 32-bit integer (at most 2147483647)"};
+    // BUG (codecs.cpp, decodeInteger): a number below the range is told the upper bound.
+    QTest::newRow("negative integer beyond 32 bits")
+        << pod("  priority: -99999999999\n")
+        << QStringList{"6:13 spec.priority: Invalid value: -99999999999: must be a 32-bit integer (at least "
+                       "-2147483648)"};
     QTest::newRow("tag that does not fit")
         << pod("  hostPID: !!bool maybe\n")
         << QStringList{"6:12 spec.hostPID: Invalid value: \"maybe\": cannot be read as !!bool"};
@@ -156,6 +164,7 @@ void ManifestReaderTest::rejects()
     QFETCH(QString, yaml);
     QFETCH(QStringList, errors);
     const manifest::ReadResult r = read(yaml, rawReading());
+    QEXPECT_FAIL("negative integer beyond 32 bits", "codecs.cpp names only the upper bound", Continue);
     QCOMPARE(errorsOf(r), errors);
     if (!errors.isEmpty())
         QVERIFY(r.objects.empty());

@@ -1136,6 +1136,15 @@ void ValidationTest::clusterObjects_data()
     QTest::newRow("event without an involved kind")
         << object("Event", "metadata:\n  name: e.1\ninvolvedObject:\n  name: p\n")
         << QStringList{"5:1 involvedObject.kind: Required value"};
+    const QString lease = "apiVersion: coordination.k8s.io/v1\nkind: Lease\nmetadata:\n  name: node-1\n"
+                          "  namespace: kube-node-lease\nspec:\n  holderIdentity: node-1\n";
+    QTest::newRow("a valid lease") << lease + "  leaseDurationSeconds: 40\n" << QStringList{};
+    QTest::newRow("lease duration")
+        << lease + "  leaseDurationSeconds: 0\n"
+        << QStringList{"8:3 spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0"};
+    QTest::newRow("lease transitions")
+        << lease + "  leaseTransitions: -1\n"
+        << QStringList{"8:3 spec.leaseTransitions: Invalid value: -1: must be greater than or equal to 0"};
     QTest::newRow("podpreset env name")
         << object("PodPreset", "metadata:\n  name: preset\nspec:\n  selector:\n    matchLabels:\n      a: b\n  env:\n"
                                "  - value: x\n", "settings.k8s.io/v1alpha1")
