@@ -2,7 +2,9 @@
 //
 //   podlab                    open the main window (or, with no display, work in the terminal)
 //   podlab validate FILE...   check manifests as the API server would ("-" reads standard input)
+//   podlab run FILE           run a scenario (or a manifest on three nodes) headless: transcript and checks
 #include "mainwindow.h"
+#include "runcommand.h"
 #include "terminalfallback.h"
 #include "validatecommand.h"
 
@@ -57,6 +59,12 @@ int main(int argc, char** argv)
 
     if (argc > 1 && qstrcmp(argv[1], "validate") == 0)
         return validate(argc, argv);
+    if (argc > 1 && qstrcmp(argv[1], "run") == 0) {
+        QCoreApplication app(argc, argv);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return podlab::runScenarioCommand(QCoreApplication::arguments().mid(2), out, err);
+    }
 
     if (const QString missing = missingDisplay(); !missing.isEmpty()) {
         QCoreApplication app(argc, argv);

@@ -77,6 +77,24 @@ struct Codec<NodeList> {
     static bool isEmpty(const NodeList&) { return false; }
 };
 
+template <>
+struct Codec<std::shared_ptr<const sim::ImageCatalogue>> {
+    static void decode(std::shared_ptr<const sim::ImageCatalogue>& out, YamlRef node, DecodeContext& ctx)
+    {
+        node = ctx.resolve(node);
+        if (!node.isValid() || node.kind() == YamlDocument::Kind::Null)
+            return;
+        static const sim::ImageCatalogue base = sim::ImageCatalogue::builtin();
+        Diagnostics problems;
+        if (auto catalogue = sim::ImageCatalogue::parse(node, ctx.file(), &problems, &base))
+            out = std::make_shared<const sim::ImageCatalogue>(std::move(*catalogue));
+        for (Diagnostic& d : problems)
+            ctx.report(std::move(d));
+    }
+    static api::Value encode(const std::shared_ptr<const sim::ImageCatalogue>&) { return api::Value(); }
+    static bool isEmpty(const std::shared_ptr<const sim::ImageCatalogue>& c) { return !c; }
+};
+
 FIELDS_OF(EventExpectation)
     .add("reason", &Self::reason)
     .add("message", &Self::message)

@@ -3,10 +3,12 @@
 #include "duration.h"
 
 #include "api/node.h"
+#include "sim/images/imagecatalogue.h"
 #include "api/value.h"
 #include "manifest/diagnostic.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,7 +96,9 @@ struct Scenario {
     std::string start;   // RFC 3339; default 2026-01-01T00:00:00Z
     std::string profile; // modern (default) or classic
     NodeList nodes;
-    api::Value images; // extra images for the catalogue, in its own format
+    // Extra images for the catalogue, in the catalogue's own format (resources/images/catalogue.yaml), read
+    // on top of the builtin one.
+    std::shared_ptr<const sim::ImageCatalogue> images;
     std::vector<Step> steps;
     bool operator==(const Scenario&) const = default;
 };

@@ -20,14 +20,6 @@ uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32)
 uint32_t podOf(uint64_t token) { return uint32_t(token >> 32); }
 uint32_t lowOf(uint64_t token) { return uint32_t(token & 0xFFFFFFFFu); }
 
-std::string nodeInternalIP(const api::Node& node)
-{
-    for (const api::NodeAddress& a : node.status.addresses)
-        if (a.type == "InternalIP")
-            return a.address;
-    return {};
-}
-
 api::NodeCondition condition(std::string type, std::string status, std::string reason, std::string message,
                              api::Time now)
 {
@@ -160,13 +152,13 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
         slot.init = true;
         slot.sidecar = pod->spec.initContainers[i].isSidecar() && ctx.cluster.config.profile == VersionProfile::Modern;
         slot.specIndex = i;
-        state.slots.push_back(std::move(slot));
+        state.containerSlots.push_back(std::move(slot));
     }
     for (size_t i = 0; i < pod->spec.containers.size(); ++i) {
         ContainerSlot slot;
         slot.name = pod->spec.containers[i].name;
         slot.specIndex = i;
-        state.slots.push_back(std::move(slot));
+        state.containerSlots.push_back(std::move(slot));
     }
     // emptyDir volumes exist as soon as the pod is on the node; they live as long as the pod.
     for (const api::Volume& v : pod->spec.volumes)
@@ -179,8 +171,8 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
 
     // One prober worker per probe; each starts ticking now, when the pod is added (not when its container
     // starts), and probes once per period from then on.
-    for (size_t s = 0; s < stored.slots.size(); ++s) {
-        ContainerSlot& slot = stored.slots[s];
+    for (size_t s = 0; s < stored.containerSlots.size(); ++s) {
+        ContainerSlot& slot = stored.containerSlots[s];
         const api::Container& spec = specOf(stored, slot);
         const bool probesAllowed = !slot.init || slot.sidecar;
         slot.probes[size_t(ProbeKind::Liveness)].defined = probesAllowed && spec.livenessProbe.has_value();
@@ -209,8 +201,8 @@ void Kubelet::podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletConte
         resync = true;
     }
     // A container whose image changed is replaced ("definition changed"); other spec fields are immutable.
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         const std::string& was = slot.init ? before->spec.initContainers[slot.specIndex].image
                                            : before->spec.containers[slot.specIndex].image;
         const std::string& now = specOf(state, slot).image;
@@ -228,8 +220,8 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
 {
     // The API object is gone (force-deleted, or deleted by this kubelet once it stopped everything):
     // whatever still runs is killed at once, the sandbox and its IP released.
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (slot.current && slot.current->running()) {
             PodEnvironment env(*this, state, specOf(state, slot), ctx);
             slot.current->signal(shell::kSigKill, env);
@@ -328,8 +320,8 @@ void Kubelet::sync(PodState& state, KubeletContext& ctx)
         return;
     }
     // Kills the pod worker owes: a failed liveness or startup probe, a failed postStart hook, a changed image.
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (slot.killRequested && slot.current && slot.current->running() && !slot.stopping) {
             const api::Container& spec = specOf(state, slot);
             int64_t grace = state.pod->spec.terminationGracePeriodSeconds.value_or(30);
@@ -365,8 +357,8 @@ bool Kubelet::shouldRestart(const PodState& state, const ContainerSlot& slot) co
 
 bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
 {
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (!slot.init)
             break;
         const runtime::Container* c = slot.current ? &*slot.current : nullptr;
@@ -399,8 +391,8 @@ bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
 void Kubelet::syncAppContainers(PodState& state, KubeletContext& ctx)
 {
     bool anyRunningOrComing = false;
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (slot.init)
             continue;
         if (slot.current && slot.current->running()) {
@@ -417,8 +409,8 @@ void Kubelet::syncAppContainers(PodState& state, KubeletContext& ctx)
         // Every app container has finished for good: the kubelet stops the sidecars (last first) and the
         // pod is done.
         bool sidecarsRunning = false;
-        for (size_t s = state.slots.size(); s-- > 0;) {
-            ContainerSlot& slot = state.slots[s];
+        for (size_t s = state.containerSlots.size(); s-- > 0;) {
+            ContainerSlot& slot = state.containerSlots[s];
             if (slot.sidecar && slot.current && slot.current->running()) {
                 sidecarsRunning = true;
                 if (!slot.stopping)
@@ -440,8 +432,8 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
     const int64_t grace = state.pod->metadata.deletionGracePeriodSeconds.value_or(
         state.pod->spec.terminationGracePeriodSeconds.value_or(30));
     bool regularRunning = false;
-    for (size_t s = 0; s < state.slots.size(); ++s) {
-        ContainerSlot& slot = state.slots[s];
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (slot.sidecar || !slot.current || !slot.current->running())
             continue;
         regularRunning = true;
@@ -450,8 +442,8 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
     }
     bool sidecarRunning = false;
     if (!regularRunning) {
-        for (size_t s = state.slots.size(); s-- > 0;) {
-            ContainerSlot& slot = state.slots[s];
+        for (size_t s = state.containerSlots.size(); s-- > 0;) {
+            ContainerSlot& slot = state.containerSlots[s];
             if (!slot.sidecar || !slot.current || !slot.current->running())
                 continue;
             sidecarRunning = true;
@@ -464,7 +456,7 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
         return true;
     // Everything has stopped: the pod reaches its terminal phase, then the kubelet deletes the API object
     // it was asked to delete (with grace 0, the final step of graceful deletion).
-    for (ContainerSlot& slot : state.slots) {
+    for (ContainerSlot& slot : state.containerSlots) {
         slot.waitingReason.clear();
         slot.waitingMessage.clear();
     }

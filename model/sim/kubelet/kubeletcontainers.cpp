@@ -46,7 +46,7 @@ void Kubelet::beginOp(PodState& state, PodState::Op op, size_t slot, SimTime dur
 
 Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     if (slot.stopping)
         return StartDecision::Waiting;
@@ -135,7 +135,7 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
 
 void Kubelet::pullImage(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     event(state, &slot, "Normal", "Pulling", "Pulling image " + quote(spec.image), ctx);
     const ImageResolution resolution = ctx.images.resolve(spec.image);
@@ -186,7 +186,7 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
         writeStatus(state, ctx);
         return;
     }
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     switch (op) {
     case PodState::Op::Pull: {
@@ -232,7 +232,7 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
 
 void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     const ImageResolution resolution = ctx.images.resolve(spec.image);
     if (!resolution.found()) {
@@ -303,7 +303,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
 
 void Kubelet::startContainer(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     PodEnvironment env(*this, state, spec, ctx);
     const runtime::StartResult started = slot.current->start(env);
@@ -323,7 +323,7 @@ void Kubelet::startContainer(PodState& state, size_t index, KubeletContext& ctx)
 
 void Kubelet::runPostStart(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     const api::LifecycleHandler& hook = *spec.lifecycle->postStart;
     PodEnvironment env(*this, state, spec, ctx);
@@ -379,7 +379,7 @@ void Kubelet::runPostStart(PodState& state, size_t index, KubeletContext& ctx)
 void Kubelet::stopContainer(PodState& state, size_t index, int64_t graceSeconds, const std::string& message,
                             KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     event(state, &slot, "Normal", "Killing", message, ctx);
     slot.stopping = true;
@@ -425,7 +425,7 @@ void Kubelet::stopContainer(PodState& state, size_t index, int64_t graceSeconds,
 
 void Kubelet::armWake(PodState& state, size_t index, SimTime at, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     if (at == INT64_MAX || at < ctx.now())
         return;
     if (slot.wakeAt <= at && slot.wakeAt >= ctx.now())
@@ -436,9 +436,9 @@ void Kubelet::armWake(PodState& state, size_t index, SimTime at, KubeletContext&
 
 void Kubelet::wakeContainer(PodState& state, size_t index, KubeletContext& ctx)
 {
-    if (index >= state.slots.size())
+    if (index >= state.containerSlots.size())
         return;
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     if (slot.wakeAt == ctx.now())
         slot.wakeAt = INT64_MAX;
     if (!slot.current || !slot.current->running())
@@ -458,7 +458,7 @@ void Kubelet::wakeContainer(PodState& state, size_t index, KubeletContext& ctx)
 
 void Kubelet::containerExited(PodState& state, size_t index, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     slot.stopping = false;
     slot.postStartRunning = false;
     slot.killRequested = false;
@@ -480,9 +480,9 @@ ExecOutcome Kubelet::exec(std::string_view uid, std::string_view container, cons
         return {std::string("pod not found on its node"), 1, {}, {}};
     ContainerSlot* slot = nullptr;
     size_t index = 0;
-    for (size_t s = 0; s < state->slots.size(); ++s) {
-        if ((container.empty() && !state->slots[s].init) || state->slots[s].name == container) {
-            slot = &state->slots[s];
+    for (size_t s = 0; s < state->containerSlots.size(); ++s) {
+        if ((container.empty() && !state->containerSlots[s].init) || state->containerSlots[s].name == container) {
+            slot = &state->containerSlots[s];
             index = s;
             break;
         }
@@ -509,7 +509,7 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
         *error = "pod not found on its node";
         return std::nullopt;
     }
-    for (const ContainerSlot& slot : state->slots) {
+    for (const ContainerSlot& slot : state->containerSlots) {
         if (slot.name != container)
             continue;
         const auto& instance = previous ? slot.previous : slot.current;
@@ -532,8 +532,8 @@ bool Kubelet::crashContainer(std::string_view uid, std::string_view container, i
     PodState* state = findByUid(uid);
     if (!state)
         return false;
-    for (size_t s = 0; s < state->slots.size(); ++s) {
-        ContainerSlot& slot = state->slots[s];
+    for (size_t s = 0; s < state->containerSlots.size(); ++s) {
+        ContainerSlot& slot = state->containerSlots[s];
         if (slot.name != container || !slot.current || !slot.current->running())
             continue;
         PodEnvironment env(*this, *state, specOf(*state, slot), ctx);
@@ -552,8 +552,8 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
     PodState* state = findByUid(uid);
     if (!state)
         return std::nullopt;
-    for (size_t s = 0; s < state->slots.size(); ++s) {
-        ContainerSlot& slot = state->slots[s];
+    for (size_t s = 0; s < state->containerSlots.size(); ++s) {
+        ContainerSlot& slot = state->containerSlots[s];
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;
         PodEnvironment env(*this, *state, specOf(*state, slot), ctx);
@@ -571,7 +571,7 @@ bool Kubelet::listens(std::string_view uid, int port) const
     const PodState* state = podState(uid);
     if (!state)
         return false;
-    return std::any_of(state->slots.begin(), state->slots.end(), [&](const ContainerSlot& slot) {
+    return std::any_of(state->containerSlots.begin(), state->containerSlots.end(), [&](const ContainerSlot& slot) {
         return slot.current && slot.current->running() && slot.current->listens(port);
     });
 }
@@ -581,7 +581,7 @@ std::string Kubelet::grpcHealth(std::string_view uid, int port, const std::strin
     PodState* state = findByUid(uid);
     if (!state)
         return {};
-    for (ContainerSlot& slot : state->slots) {
+    for (ContainerSlot& slot : state->containerSlots) {
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;
         PodEnvironment env(*this, *state, specOf(*state, slot), ctx);

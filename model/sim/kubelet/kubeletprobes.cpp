@@ -65,9 +65,9 @@ void Kubelet::scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTim
 
 void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletContext& ctx)
 {
-    if (index >= state.slots.size())
+    if (index >= state.containerSlots.size())
         return;
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     ProbeWorker& w = slot.probes[size_t(kind)];
     const api::Container& spec = specOf(state, slot);
     const auto& probeSpec = probeOf(spec, kind);
@@ -148,7 +148,7 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
 std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t index, const api::Probe& probe,
                                                       ProbeKind kind, KubeletContext& ctx)
 {
-    ContainerSlot& slot = state.slots[index];
+    ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     const SimTime timeout = seconds(std::max(probe.timeoutSeconds, 1));
     if (probe.exec) {

@@ -48,7 +48,7 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
     s.qosClass = podQosClass(pod.spec);
     const std::string defaultReason = defaultWaitingReason(pod.spec);
 
-    for (const ContainerSlot& slot : state.slots) {
+    for (const ContainerSlot& slot : state.containerSlots) {
         const api::Container& spec = specOf(state, slot);
         api::ContainerStatus cs;
         cs.name = slot.name;

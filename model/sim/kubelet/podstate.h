@@ -92,7 +92,7 @@ struct PodState {
     std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
     std::string hostsFile;                          // /etc/hosts, bind-mounted into every container
 
-    std::vector<ContainerSlot> slots; // init containers in order, then app containers in order
+    std::vector<ContainerSlot> containerSlots; // init containers in order, then app containers in order
 
     bool terminating = false; // deletion, eviction or active deadline: stop everything, restart nothing
     bool terminal = false;    // every container has stopped for good
