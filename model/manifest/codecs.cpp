@@ -61,8 +61,9 @@ void decodeInteger(Int& out, YamlRef node, DecodeContext& ctx)
         return ctx.typeError(node, "integer");
     }
     if (v < std::numeric_limits<Int>::min() || v > std::numeric_limits<Int>::max()) {
-        ctx.error(node, "Invalid value: " + std::string(s->text) + ": must be a 32-bit integer (at most " +
-                            std::to_string(std::numeric_limits<Int>::max()) + ")");
+        const std::string bound = v < 0 ? "at least " + std::to_string(std::numeric_limits<Int>::min())
+                                        : "at most " + std::to_string(std::numeric_limits<Int>::max());
+        ctx.error(node, "Invalid value: " + std::string(s->text) + ": must be a 32-bit integer (" + bound + ")");
         return;
     }
     out = Int(v);

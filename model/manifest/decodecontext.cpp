@@ -110,6 +110,13 @@ void DecodeContext::error(YamlRef at, std::string message)
                      at.isValid() ? at.column() : 0, path(), std::move(message)});
 }
 
+void DecodeContext::report(Diagnostic diagnostic)
+{
+    if (diagnostic.isError())
+        ++m_errors;
+    m_out.push_back(std::move(diagnostic));
+}
+
 void DecodeContext::warning(YamlRef at, std::string message)
 {
     m_out.push_back({Diagnostic::Severity::Warning, m_file, at.isValid() ? at.line() : 0,
@@ -142,6 +149,12 @@ YamlRef DecodeContext::resolve(YamlRef node)
     if (!node.isValid() || node.kind() != YamlDocument::Kind::Alias)
         return node;
     const YamlRef target = node.aliasTarget();
+    if (target.index() <= node.index() && node.index() < target.node().end) {
+        // The alias sits inside the very node it names: following it would never end.
+        error(node, "alias *" + std::string(node.document().anchorName(target.index())) +
+                        " refers to the node that contains it");
+        return {};
+    }
     const size_t cost = target.subtreeSize();
     if (cost > m_aliasBudget) {
         m_aliasBudget = 0;

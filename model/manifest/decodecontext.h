@@ -31,6 +31,9 @@ public:
     std::string path() const;
 
     void error(YamlRef at, std::string message);
+    // A problem found by a parser of its own (a nested format), already positioned.
+    void report(Diagnostic diagnostic);
+    const std::string& file() const { return m_file; }
     void warning(YamlRef at, std::string message);
     // "Invalid value: 8080: expected a string, got an integer", with a hint where one helps.
     void typeError(YamlRef at, std::string_view expected);

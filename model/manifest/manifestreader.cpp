@@ -116,6 +116,9 @@ public:
     {
     }
 
+    // True once a List was read: an input of only empty Lists deserves its own message.
+    bool readAList() const { return m_readAList; }
+
     void document(const YamlDocument& doc)
     {
         const YamlRef root = doc.root();
@@ -204,6 +207,7 @@ private:
 
     void list(YamlRef node, DecodeContext& ctx)
     {
+        m_readAList = true;
         ctx.forEachMember(node, [&](std::string_view key, YamlRef keyNode, YamlRef value) {
             if (key == "apiVersion" || key == "kind" || key == "metadata")
                 return;
@@ -256,6 +260,7 @@ private:
     std::string m_file;
     const ReadOptions& m_options;
     ReadResult& m_result;
+    bool m_readAList = false;
 };
 
 } // namespace
@@ -318,7 +323,9 @@ ReadResult readManifests(std::string_view bytes, std::string_view fileName, cons
             {Diagnostic::Severity::Error, std::string(fileName), error->line, error->column, {}, error->message});
     else if (result.objects.empty() && result.diagnostics.empty())
         result.diagnostics.push_back({Diagnostic::Severity::Error, std::string(fileName), 1, 1, {},
-                                      "no objects in the input: the file is empty or holds only comments"});
+                                      reader.readAList()
+                                          ? "no objects in the input: its List has no items"
+                                          : "no objects in the input: the file is empty or holds only comments"});
     return result;
 }
 

@@ -109,7 +109,7 @@ const FieldTable<T>& fieldsOf();
 template <class T, class M>
 class MemberField final : public Field<T> {
 public:
-    MemberField(std::string_view name, M T::*member, Emit emit) : Field<T>(name), m_member(member), m_emit(emit) {}
+    MemberField(std::string_view name, M T::*member, Emit emitMode) : Field<T>(name), m_member(member), m_emit(emitMode) {}
     void decode(T& object, YamlRef value, DecodeContext& ctx) const override
     {
         Codec<M>::decode(object.*m_member, value, ctx);
@@ -159,9 +159,9 @@ template <class T>
 class Fields {
 public:
     template <class M>
-    Fields& add(std::string_view name, M T::*member, Emit emit = Emit::OmitEmpty)
+    Fields& add(std::string_view name, M T::*member, Emit emitMode = Emit::OmitEmpty)
     {
-        m_table.push_back(std::make_unique<MemberField<T, M>>(name, member, emit));
+        m_table.push_back(std::make_unique<MemberField<T, M>>(name, member, emitMode));
         return *this;
     }
     Fields& unmodelled(std::initializer_list<std::string_view> names)

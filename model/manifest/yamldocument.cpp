@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
 #include <streambuf>
 
@@ -40,6 +41,13 @@ Ref Ref::nextSibling() const
 
 Ref Ref::aliasTarget() const { return Ref(m_doc, node().text); }
 
+std::string_view YamlDocument::anchorName(uint32_t index) const
+{
+    const auto it = std::lower_bound(m_anchorNames.begin(), m_anchorNames.end(), index,
+                                     [](const auto& entry, uint32_t i) { return entry.first < i; });
+    return it != m_anchorNames.end() && it->first == index ? std::string_view(it->second) : std::string_view();
+}
+
 size_t Ref::childCount() const
 {
     size_t n = 0;
@@ -59,10 +67,13 @@ struct LimitExceeded {
 
 class YamlDocumentBuilder final : public YAML::EventHandler {
 public:
-    YamlDocumentBuilder(const YamlLimits& limits, const std::function<void(const YamlDocument&)>& onDocument)
-        : m_limits(limits), m_onDocument(onDocument)
+    YamlDocumentBuilder(std::string_view source, const YamlLimits& limits,
+                        const std::function<void(const YamlDocument&)>& onDocument)
+        : m_source(source), m_limits(limits), m_onDocument(onDocument)
     {
     }
+
+    void OnAnchor(const YAML::Mark&, const std::string& name) override { m_pendingAnchor = name; }
 
     void OnDocumentStart(const YAML::Mark& mark) override
     {
@@ -72,6 +83,7 @@ public:
         m_doc.m_column = mark.column + 1;
         m_open.clear();
         m_anchors.clear();
+        m_doc.m_anchorNames.clear();
     }
 
     void OnDocumentEnd() override { m_onDocument(m_doc); }
@@ -90,6 +102,8 @@ public:
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   const std::string& value) override
     {
+        if (tag == "!")
+            checkClosingQuote(mark);
         const uint32_t index = add(YamlDocument::Kind::Scalar, mark, anchor);
         YamlDocument::Node& n = m_doc.m_nodes[index];
         n.text = uint32_t(m_doc.m_text.size());
@@ -136,7 +150,7 @@ private:
         YamlDocument::Node n;
         n.kind = kind;
         n.line = uint32_t(mark.line + 1);
-        n.column = uint32_t(mark.column + 1);
+        n.column = characterColumn(mark);
         n.end = index + 1;
         m_doc.m_nodes.push_back(n);
         if (!m_open.empty()) {
@@ -149,8 +163,51 @@ private:
             if (m_anchors.size() <= anchor)
                 m_anchors.resize(anchor + 1, 0);
             m_anchors[anchor] = index;
+            m_doc.m_anchorNames.emplace_back(index, std::move(m_pendingAnchor));
+            m_pendingAnchor.clear();
         }
         return index;
+    }
+
+    // yaml-cpp counts columns in bytes; people (and the text checks) count characters.
+    uint32_t characterColumn(const YAML::Mark& mark) const
+    {
+        if (mark.pos < 0 || size_t(mark.pos) > m_source.size() || mark.column > mark.pos)
+            return uint32_t(mark.column + 1);
+        const size_t lineStart = size_t(mark.pos - mark.column);
+        uint32_t column = 1;
+        for (size_t i = lineStart; i < size_t(mark.pos); ++i)
+            if ((static_cast<unsigned char>(m_source[i]) & 0xC0) != 0x80)
+                ++column;
+        return column;
+    }
+
+    // yaml-cpp lets a quoted scalar without its closing quote run to the end of the input; go-yaml (and so
+    // kubectl) refuses it, and so does PodLab.
+    void checkClosingQuote(const YAML::Mark& mark) const
+    {
+        if (mark.pos < 0 || size_t(mark.pos) >= m_source.size())
+            return;
+        const char quote = m_source[size_t(mark.pos)];
+        if (quote != '"' && quote != '\'')
+            return;
+        for (size_t i = size_t(mark.pos) + 1; i < m_source.size(); ++i) {
+            const char c = m_source[i];
+            if (quote == '"' && c == '\\') {
+                ++i;
+                continue;
+            }
+            if (c == quote) {
+                if (quote == '\'' && i + 1 < m_source.size() && m_source[i + 1] == '\'') {
+                    ++i; // '' is an escaped quote
+                    continue;
+                }
+                return;
+            }
+        }
+        throw LimitExceeded{{mark.line + 1, int(characterColumn(mark)),
+                             "found unexpected end of stream while scanning a quoted scalar (its closing " +
+                                 std::string(1, quote) + " is missing)"}};
     }
 
     void open(uint32_t index, const YAML::Mark& mark)
@@ -168,8 +225,10 @@ private:
         m_open.pop_back();
     }
 
+    std::string_view m_source;
     const YamlLimits& m_limits;
     const std::function<void(const YamlDocument&)>& m_onDocument;
+    std::string m_pendingAnchor;
     YamlDocument m_doc;
     std::vector<Open> m_open;
     std::vector<uint32_t> m_anchors; // yaml-cpp anchor id -> node index
@@ -330,7 +389,7 @@ std::optional<YamlError> parseYamlStream(std::string_view bytes,
     std::istream stream(&buffer);
     try {
         YAML::Parser parser(stream);
-        YamlDocumentBuilder builder(limits, onDocument);
+        YamlDocumentBuilder builder(bytes, limits, onDocument);
         while (parser.HandleNextDocument(builder)) {
         }
     } catch (const LimitExceeded& e) {

@@ -59,10 +59,13 @@ public:
     size_t nodeCount() const { return m_nodes.size(); }
     int line() const { return m_line; }
     int column() const { return m_column; }
+    // The name an anchored node was given (&name), or "".
+    std::string_view anchorName(uint32_t index) const;
 
 private:
     friend class YamlDocumentBuilder;
     std::vector<Node> m_nodes;
+    std::vector<std::pair<uint32_t, std::string>> m_anchorNames; // by node index, ascending
     std::string m_text;
     int m_line = 1;
     int m_column = 1;
