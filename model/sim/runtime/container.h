@@ -2,6 +2,8 @@
 
 #include "containerenvironment.h"
 
+#include "sim/core/random.h"
+#include "sim/fs/filesystem.h"
 #include "sim/images/imagecatalogue.h"
 #include "sim/shell/shellprocess.h"
 
@@ -41,10 +43,16 @@ struct ContainerConfig {
     std::vector<std::pair<std::string, std::string>> injectedFiles;
     bool tty = false;
     bool stdinOpen = false;
+    // The image's files as the node unpacked them (runtime::ImageFileSystems), shared by every container of the
+    // image until one writes; when empty, the container unpacks its own copy.
+    std::shared_ptr<const fs::FileSystem> imageFiles;
 };
 
 struct StartResult {
     bool ok = true;
+    // "StartError" (runc could not exec the command) or "CreateContainerError" (there is no command at all:
+    // the container is never created, its state stays waiting).
+    std::string reason;
     // When exec fails: containerd's StartError text (the container terminates with exit code 128 and
     // reason StartError), e.g. `failed to create containerd task: … exec: "foo": executable file not found in
     // $PATH: unknown`.
@@ -85,7 +93,8 @@ public:
     const std::string& id() const;
 
     // Starts PID 1 (the command line from the image config and the Pod's command/args, through any
-    // entrypoint wrapper). Fails as runc does when the binary is missing.
+    // entrypoint wrapper) and runs what it does at once (a script's first commands, a server's startup
+    // lines). Fails as runc does when the binary is missing. Then wake() tells when it next needs to run.
     StartResult start(ContainerEnvironment& env);
 
     // Lets the container's processes run what is due at env.now(); returns when it wants to run again
@@ -119,6 +128,9 @@ public:
 
     const std::vector<LogEntry>& logs() const;
     std::vector<shell::ProcessInfo> processes() const;
+    // The container's root file system (without the pod's volumes): the image's files and the container's
+    // own changes, for views that show it.
+    const fs::FileSystem& rootFileSystem() const;
 
     bool operator==(const Container&) const;
 
@@ -129,6 +141,6 @@ private:
 };
 
 // A container id as containerd makes them: 64 hex digits from the cluster's random source.
-std::string newContainerId(class Random& random);
+std::string newContainerId(Random& random);
 
 } // namespace podlab::sim::runtime
