@@ -395,7 +395,6 @@ Resolved Engine::resolve(std::string_view name, SimTime t)
     std::string path = envValue("PATH");
     if (path.empty())
         path = std::string(kDefaultPath);
-    std::optional<Resolved> denied;
     size_t start = 0;
     while (start <= path.size()) {
         const size_t colon = path.find(':', start);
@@ -403,14 +402,11 @@ Resolved Engine::resolve(std::string_view name, SimTime t)
         if (dir.empty())
             dir = ".";
         const std::string candidate = (dir == "/" ? "" : dir) + "/" + std::string(name);
-        if (auto found = check(candidate[0] == '/' ? candidate : normalize(candidate, m_s.cwd))) {
-            // Go's exec.LookPath, as runc uses it, passes over files it may not execute.
-            if (found->kind == Resolved::Kind::Program || found->kind == Resolved::Kind::Script) {
-                found->path = candidate;
-                return *found;
-            }
-            if (!denied)
-                denied = found;
+        // Go's exec.LookPath, as runc uses it, passes over files it may not execute.
+        if (auto found = check(candidate[0] == '/' ? candidate : normalize(candidate, m_s.cwd));
+            found && found->found()) {
+            found->path = candidate;
+            return *found;
         }
         if (colon == std::string::npos)
             break;
@@ -431,8 +427,19 @@ void Engine::write(const Sink& sink, SimTime t, bool toStderr, std::string_view 
         (toStderr ? sink.err : sink.out)->append(text);
         return;
     }
-    m_s.logs.push_back(LogEntry{t, toStderr, std::string(text)});
+    // One entry per line, as containerd's CRI logger writes them; a line written in pieces becomes one entry,
+    // stamped when it began.
     m_s.logBytes += text.size();
+    while (!text.empty()) {
+        const size_t newline = text.find('\n');
+        const size_t n = newline == std::string_view::npos ? text.size() : newline + 1;
+        LogEntry* last = m_s.logs.empty() ? nullptr : &m_s.logs.back();
+        if (last && last->stderr_ == toStderr && !last->text.empty() && last->text.back() != '\n')
+            last->text.append(text.substr(0, n));
+        else
+            m_s.logs.push_back(LogEntry{t, toStderr, std::string(text.substr(0, n))});
+        text.remove_prefix(n);
+    }
     if (m_s.logBytes > kLogLimitBytes) {
         // Rotation: the oldest quarter goes, as `kubectl logs` only reads the current file.
         size_t drop = 0;
@@ -562,11 +569,20 @@ StartResult Engine::start()
         return result;
     }
 
-    // runc creates a working directory that the image lacks.
+    // runc creates the mount points and the working directory that the image lacks.
     {
         const fs::ContainerFiles files = view(Access::Read, 0, 0, m_now);
+        std::vector<std::string> missing;
+        for (const fs::Mount& mount : m_env.mounts())
+            if (const std::string parent = dirName(normalize(mount.path, "/")); !files.isDirectory(parent))
+                missing.push_back(parent);
         if (!files.isDirectory(m_s.cwd))
-            view(Access::Write, 0, 0, m_now).mkdirs(m_s.cwd);
+            missing.push_back(m_s.cwd);
+        if (!missing.empty()) {
+            fs::FileSystem& root = writableRoot();
+            for (const std::string& dir : missing)
+                root.mkdirs(dir);
+        }
     }
 
     const Sink log;
@@ -990,7 +1006,6 @@ shell::ProgramResult Engine::runProgram(const std::vector<std::string>& argv, in
     // A script the shell runs by path: it runs to its end here, in its own time.
     ShellRun& run = *l.process.shell();
     SimTime at = t;
-    ContainerHost host(*this, pid, sink, at, Access::Write, l.process.uid, l.process.gid);
     for (int rounds = 0; rounds < 100000; ++rounds) {
         ContainerHost h(*this, pid, sink, at, Access::Write, l.process.uid, l.process.gid);
         const shell::StepResult step = run.process.run(h, at);

@@ -107,6 +107,14 @@ private slots:
     void agnhostNetexec_data();
     void agnhostNetexec();
     void agnhostExitHandlerEndsTheContainer();
+    void otherServers_data();
+    void otherServers();
+    void serverStartedByAShellScript();
+    void nginxFollowsAMountedConfiguration();
+    void scriptsFromAVolume_data();
+    void scriptsFromAVolume();
+    void workingDirectoryIsCreated();
+    void execInAStoppedContainer();
     void execResults_data();
     void execResults();
     void execFailures_data();
@@ -201,6 +209,9 @@ void TestContainer::runsToItsEnd_data()
                {"MY_POD_IP", "10.244.1.5"},
                {"MY_POD_SERVICE_ACCOUNT", "default"}}
         << "dapi-envars-fieldref" << 25000 << dapiRound + dapiRound + dapiRound << true << 0 << "";
+    QTest::newRow("printf pieces make one line")
+        << "busybox" << QStringList{"sh", "-c", "printf 'a'; printf 'b\\nc'; sleep 1; printf 'd\\n'"} << QStringList{}
+        << Env{} << "demo" << 2000 << "ab\ncd\n" << false << 0 << "Completed";
     QTest::newRow("two-container-pod debian writes and ends: Completed")
         << "debian" << QStringList{"/bin/sh"}
         << QStringList{"-c", "echo Hello from the debian container > /pod-data/index.html"} << Env{} << "two-containers"
@@ -249,6 +260,8 @@ void TestContainer::runsToItsEnd()
         QVERIFY(stdoutOf(c).startsWith(out));
     else
         QCOMPARE(stdoutOf(c), out);
+    for (const LogEntry& e : c.logs()) // one line per entry, as the CRI log file has them
+        QVERIFY(e.text.find('\n') == std::string::npos || e.text.find('\n') == e.text.size() - 1);
     QCOMPARE(c.running(), running);
     if (!running) {
         QVERIFY(c.termination());
@@ -935,6 +948,166 @@ void TestContainer::agnhostExitHandlerEndsTheContainer()
     QVERIFY(!c.running());
     QCOMPARE(c.termination()->exitCode, 3);
     QCOMPARE(c.termination()->reason, std::string("Error"));
+}
+
+// Servers the probes of the other examples talk to.
+void TestContainer::otherServers_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("body");
+
+    const QString agnhost = "registry.k8s.io/e2e-test-images/agnhost:2.40";
+    QTest::newRow("agnhost serve-hostname") << agnhost << QStringList{"serve-hostname"} << 9376 << "/" << 200 << "demo";
+    QTest::newRow("agnhost serve-hostname --port") << agnhost << QStringList{"serve-hostname", "--port", "8000"} << 8000
+                                                   << "/x" << 200 << "demo";
+    QTest::newRow("agnhost test-webserver lists /") << agnhost << QStringList{"test-webserver"} << 80 << "/etc/" << 200
+                                                    << "<pre>\n";
+    QTest::newRow("agnhost test-webserver serves a file") << agnhost << QStringList{"test-webserver"} << 80
+                                                          << "/etc/alpine-release" << 200 << "3.16.2\n";
+    QTest::newRow("agnhost test-webserver 404") << agnhost << QStringList{"test-webserver"} << 80 << "/nope" << 404
+                                                << "404 page not found\n";
+    QTest::newRow("goproxy answers only proxy requests") << "registry.k8s.io/goproxy:0.1" << QStringList{} << 8080 << "/"
+                                                         << 500
+                                                         << "This is a proxy server. Does not respond to non-proxy "
+                                                            "requests.\n";
+    QTest::newRow("agnhost grpc-health-checking's HTTP side") << agnhost << QStringList{"grpc-health-checking"} << 8080
+                                                              << "/make-not-serving" << 200 << "";
+}
+
+void TestContainer::otherServers()
+{
+    QFETCH(QString, image);
+    QFETCH(QStringList, args);
+    QFETCH(int, port);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, body);
+
+    FakeEnvironment fake(m_catalogue);
+    Container c(config(image.toStdString(), {}, args));
+    QVERIFY(c.start(fake).ok);
+    runUntil(c, fake, 1000);
+    QVERIFY(c.listens(port)); // what a tcpSocket probe checks
+    const auto r = c.serveHttp(port, get("http://10.244.1.5:" + std::to_string(port) + path.toStdString()), fake);
+    QVERIFY(r);
+    QCOMPARE(r->status, status);
+    if (body == "<pre>\n")
+        QVERIFY(QString::fromStdString(r->body).startsWith(body) && r->body.find("<a href=\"hosts\">hosts</a>") != std::string::npos);
+    else
+        QCOMPARE(QString::fromStdString(r->body), body);
+    if (args.value(0) == "grpc-health-checking") {
+        QCOMPARE(c.grpcHealth(5000, "", fake), std::string("NOT_SERVING"));
+        c.serveHttp(8080, get("http://10.244.1.5:8080/make-serving"), fake);
+        QCOMPARE(c.grpcHealth(5000, "", fake), std::string("SERVING"));
+    }
+}
+
+// A server the container's script starts in the foreground (`… && nginx -g 'daemon off;'`) serves like PID 1.
+void TestContainer::serverStartedByAShellScript()
+{
+    FakeEnvironment fake(m_catalogue);
+    Container c(config("nginx", {"/bin/sh", "-c"},
+                       {"echo hello from the script > /usr/share/nginx/html/index.html && nginx -g 'daemon off;'"}));
+    QVERIFY(c.start(fake).ok);
+    QVERIFY(!c.listens(80));
+    runUntil(c, fake, 1000);
+    QVERIFY(c.running());
+    QVERIFY(c.listens(80));
+    QCOMPARE(c.serveHttp(80, get("http://10.244.1.5/"), fake)->body, std::string("hello from the script\n"));
+    const std::vector<shell::ProcessInfo> ps = c.processes();
+    QCOMPARE(ps.size(), size_t(4));
+    QCOMPARE(ps[0].command, std::string("/bin/sh -c echo hello from the script > /usr/share/nginx/html/index.html && "
+                                        "nginx -g 'daemon off;'"));
+    QCOMPARE(ps[1].command, std::string("nginx: master process nginx -g daemon off;"));
+    QVERIFY(stderrOf(c).contains("[notice] 1#1: start worker processes"));
+}
+
+// A ConfigMap over conf.d moves nginx to another port and document root.
+void TestContainer::nginxFollowsAMountedConfiguration()
+{
+    FakeEnvironment fake(m_catalogue);
+    fs::FileSystem& conf = fake.volumes["conf"];
+    conf.writeFile("/default.conf", "server {\n    listen 8080;\n    location / {\n        root /data/www;\n    }\n}\n");
+    fake.mountPoints["/etc/nginx/conf.d"] = "conf";
+    fs::FileSystem& www = fake.volumes["www"];
+    www.writeFile("/index.html", "custom\n");
+    fake.mountPoints["/data/www"] = "www";
+    Container c(config("nginx"));
+    QVERIFY(c.start(fake).ok);
+    runUntil(c, fake, 1000);
+    QVERIFY(!c.listens(80));
+    QVERIFY(c.listens(8080));
+    QCOMPARE(c.serveHttp(8080, get("http://10.244.1.5:8080/"), fake)->body, std::string("custom\n"));
+}
+
+// A script from a volume as the container's command: run by its #! interpreter if it may be executed.
+void TestContainer::scriptsFromAVolume_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<bool>("started");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("executable #!/bin/sh script") << 0755 << "#!/bin/sh\necho from the script $1\n" << true
+                                                 << "from the script arg\n" << "";
+    QTest::newRow("a ConfigMap's default 0644: permission denied")
+        << 0644 << "#!/bin/sh\necho hi\n" << false << ""
+        << "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create "
+           "failed: unable to start container process: exec: \"/scripts/run.sh\": permission denied: unknown";
+    QTest::newRow("an interpreter the image lacks")
+        << 0755 << "#!/usr/bin/python3\nprint('hi')\n" << false << ""
+        << "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create "
+           "failed: unable to start container process: exec: \"/scripts/run.sh\": stat /scripts/run.sh: no such file "
+           "or directory: unknown";
+}
+
+void TestContainer::scriptsFromAVolume()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, script);
+    QFETCH(bool, started);
+    QFETCH(QString, out);
+    QFETCH(QString, error);
+
+    FakeEnvironment fake(m_catalogue);
+    fs::FileSystem& scripts = fake.volumes["scripts"];
+    scripts.writeFile("/run.sh", script.toStdString(), fs::WriteMode::Truncate, uint32_t(mode));
+    scripts.chmod("/run.sh", uint32_t(mode));
+    fake.mountPoints["/scripts"] = "scripts";
+    Container c(config("busybox", {"/scripts/run.sh"}, {"arg"}));
+    const StartResult r = c.start(fake);
+    QCOMPARE(r.ok, started);
+    QCOMPARE(QString::fromStdString(r.error), error);
+    QCOMPARE(stdoutOf(c), out);
+}
+
+void TestContainer::workingDirectoryIsCreated()
+{
+    FakeEnvironment fake(m_catalogue);
+    ContainerConfig cfg = config("busybox", {"sh", "-c", "pwd; sleep 10"});
+    cfg.workingDir = "/srv/app";
+    Container c(cfg);
+    QVERIFY(c.start(fake).ok);
+    QCOMPARE(stdoutOf(c), QString("/srv/app\n"));
+    QVERIFY(c.rootFileSystem().isDirectory("/srv/app"));
+}
+
+void TestContainer::execInAStoppedContainer()
+{
+    FakeEnvironment fake(m_catalogue);
+    Container c(config("busybox", {"true"}));
+    QVERIFY(c.start(fake).ok);
+    QVERIFY(!c.running());
+    QCOMPARE(c.termination()->reason, std::string("Completed"));
+    const ExecResult r = c.exec({"ls"}, fake, 1000);
+    QVERIFY(!r.started);
+    QVERIFY(!r.error.empty());
+    QCOMPARE(c.wake(fake), shell::kForever);
 }
 
 void TestContainer::execResults_data()
