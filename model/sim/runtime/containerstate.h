@@ -116,6 +116,7 @@ struct Process {
     std::vector<Child> children;
     bool busy = false;        // being run right now by an outer call (a request it sent came back to this container)
     bool execSession = false; // run by an exec call, which alone moves it on and takes its output
+    bool readsTerminal = false; // an interactive shell with the container's stdin open: it waits for input
     // Which view of the files it gets: an exec that can only read image files runs on the shared ones.
     enum class Access : uint8_t { Read, Write };
     Access access = Access::Write;

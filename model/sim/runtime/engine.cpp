@@ -676,7 +676,7 @@ std::vector<shell::ProcessInfo> processListOf(const ContainerState& m_s)
 shell::StepResult Engine::runShell(int pid, SimTime t, const Sink& sink)
 {
     Process* p = find(pid);
-    if (!p || !p->shell() || p->busy)
+    if (!p || !p->shell() || p->busy || p->readsTerminal)
         return shell::StepResult{shell::StepResult::Kind::Sleeping, 0, shell::kForever};
     // The process leaves the table while it runs: what it does may call back into this container (a request to
     // itself, a program it starts) and change the table.
@@ -879,7 +879,7 @@ void Engine::deliver(int pid, int signal, SimTime t)
                 exitProcess(pid, s->process.exitCode(), signal, t);
             return;
         }
-        if (!p->execSession)
+        if (!p->execSession && !p->readsTerminal)
             runShell(pid, t, Sink{});
     }
 }

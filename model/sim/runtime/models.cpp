@@ -524,6 +524,14 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
         p.startedAt = t;
         p.access = m_access;
         p.run = ShellRun{shell::ShellProcess::fromArgv(argv, m_s.env, options, m_env.scripts()), {}, t};
+        // `sh` with no script, as PID 1 of a container whose stdin stays open (stdin: true, kubectl run -i):
+        // it waits for what is typed. Without stdin it reads end of file and exits at once.
+        const bool interactive =
+            program.model == Program::Model::Shell &&
+            std::all_of(argv.begin() + 1, argv.end(), [](const std::string& a) {
+                return a.size() > 1 && a[0] == '-' && a.find('c') == std::string::npos;
+            });
+        p.readsTerminal = interactive && pid == 1 && m_s.config.stdinOpen;
         l.kind = Launch::Kind::Shell;
         l.process = std::move(p);
         return l;

@@ -54,6 +54,22 @@ void runUntil(Container& c, FakeEnvironment& env, SimTime until)
     c.wake(env);
 }
 
+// Lets the containers of one pod run together, in time order.
+void runPodUntil(const std::vector<Container*>& pod, FakeEnvironment& env, SimTime until)
+{
+    while (true) {
+        SimTime next = shell::kForever;
+        for (Container* c : pod)
+            next = std::min(next, c->wake(env));
+        if (next > until)
+            break;
+        env.t = next;
+    }
+    env.t = until;
+    for (Container* c : pod)
+        c->wake(env);
+}
+
 shell::HttpRequest get(const std::string& url, Env headers = {})
 {
     shell::HttpRequest r;
@@ -114,6 +130,9 @@ private slots:
     void scriptsFromAVolume_data();
     void scriptsFromAVolume();
     void workingDirectoryIsCreated();
+    void interactiveShellWaitsWhileStdinIsOpen_data();
+    void interactiveShellWaitsWhileStdinIsOpen();
+    void sidecarFollowsTheAppsLog();
     void execInAStoppedContainer();
     void execResults_data();
     void execResults();
@@ -1095,6 +1114,68 @@ void TestContainer::workingDirectoryIsCreated()
     QVERIFY(c.start(fake).ok);
     QCOMPARE(stdoutOf(c), QString("/srv/app\n"));
     QVERIFY(c.rootFileSystem().isDirectory("/srv/app"));
+}
+
+// application/deployment-sidecar.yaml: the logshipper sidecar's `tail -F` shows what the app appends.
+void TestContainer::sidecarFollowsTheAppsLog()
+{
+    FakeEnvironment fake(m_catalogue);
+    fake.volumes.emplace("data", fs::FileSystem());
+    fake.mountPoints["/opt"] = "data";
+    Container logshipper(config("alpine:latest", {"sh", "-c", "tail -F /opt/logs.txt"}));
+    QVERIFY(logshipper.start(fake).ok);
+    Container app(config("alpine:latest", {"sh", "-c", "while true; do echo \"logging\" >> /opt/logs.txt; sleep 1; done"}));
+    QVERIFY(app.start(fake).ok);
+    runPodUntil({&logshipper, &app}, fake, 4500);
+    QVERIFY(logshipper.running());
+    QVERIFY(app.running());
+    // tail -F looks once a second: at 4 s it ran just before the app's fifth line.
+    QCOMPARE(stdoutOf(logshipper), QString("logging\nlogging\nlogging\nlogging\n"));
+    QVERIFY(stderrOf(logshipper).startsWith("tail: can't open '/opt/logs.txt': No such file or directory\n"));
+    std::string file;
+    fake.volumes.at("data").readFile("/logs.txt", file);
+    QCOMPARE(file, std::string("logging\nlogging\nlogging\nlogging\nlogging\n"));
+}
+
+// `image: busybox` with no command runs `sh`: it ends at once (the classic CrashLoopBackOff) unless the Pod keeps
+// its stdin open (stdin: true, kubectl run -it), when it waits for input and only SIGKILL ends it.
+void TestContainer::interactiveShellWaitsWhileStdinIsOpen_data()
+{
+    QTest::addColumn<QString>("image");
+    QTest::addColumn<bool>("stdinOpen");
+    QTest::addColumn<bool>("running");
+
+    QTest::newRow("busybox sh without stdin: Completed at once") << "busybox" << false << false;
+    QTest::newRow("busybox sh with stdin: keeps running") << "busybox" << true << true;
+    QTest::newRow("ubuntu bash with stdin: keeps running") << "ubuntu" << true << true;
+    QTest::newRow("alpine /bin/sh without stdin: Completed") << "alpine" << false << false;
+}
+
+void TestContainer::interactiveShellWaitsWhileStdinIsOpen()
+{
+    QFETCH(QString, image);
+    QFETCH(bool, stdinOpen);
+    QFETCH(bool, running);
+
+    FakeEnvironment fake(m_catalogue);
+    ContainerConfig cfg = config(image.toStdString());
+    cfg.stdinOpen = stdinOpen;
+    cfg.tty = stdinOpen;
+    Container c(cfg);
+    QVERIFY(c.start(fake).ok);
+    runUntil(c, fake, 10000);
+    QCOMPARE(c.running(), running);
+    if (!running) {
+        QCOMPARE(c.termination()->exitCode, 0);
+        QCOMPARE(c.termination()->reason, std::string("Completed"));
+        return;
+    }
+    QCOMPARE(c.exec({"printenv", "TERM"}, fake, 1000).out, std::string("xterm\n"));
+    c.signal(shell::kSigTerm, fake);
+    runUntil(c, fake, 40000);
+    QVERIFY(c.running());
+    c.signal(shell::kSigKill, fake);
+    QCOMPARE(c.termination()->exitCode, 137);
 }
 
 void TestContainer::execInAStoppedContainer()
