@@ -111,9 +111,9 @@ public:
 
     // Runs `argv` as a new process in the container until it exits or `timeout` passes (exec probes, hooks,
     // kubectl exec). `stdinData` is what it reads on standard input. The call returns at once: the command's
-    // sleeps run in its own simulated time (capped by the timeout, a day when there is none), `duration` says
-    // how long it took, and the container's other processes are moved on to that time with it (so a preStop
-    // hook's `while killall -0 nginx; do sleep 1; done` sees nginx exit).
+    // sleeps run in its own simulated time (capped by the timeout; when it is 0, by the kubelet's 4 h stream
+    // idle timeout), `duration` says how long it took, and the container's other processes are moved on to
+    // that time with it (so a preStop hook's `while killall -0 nginx; do sleep 1; done` sees nginx exit).
     ExecResult exec(const std::vector<std::string>& argv, ContainerEnvironment& env, SimTime timeout,
                     const std::string& stdinData = {});
 

@@ -17,10 +17,11 @@ namespace {
 constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 // The kubelet rotates a container's log at 10 MiB; PodLab keeps the newest 1 MiB (memory for 150 000 pods).
 constexpr size_t kLogLimitBytes = size_t(1) << 20;
-// A loop that never sleeps gets its instruction budget once per slice of simulated time.
-constexpr SimTime kBusySliceMillis = 100;
-// An exec with no timeout stops after a simulated day (kubectl exec of a command that never ends).
-constexpr SimTime kMaxExecMillis = 24 * kHour;
+// A loop that never sleeps gets the shell's instruction budget once per simulated second: it burns a CPU
+// (cpuMillicores) without costing the simulation a run per millisecond.
+constexpr SimTime kBusySliceMillis = 1000;
+// An exec with no timeout of its own ends as the kubelet's idle stream does (streamingConnectionIdleTimeout, 4 h).
+constexpr SimTime kMaxExecMillis = 4 * kHour;
 constexpr int kMaxExecChain = 8; // wrappers exec'ing wrappers, #! interpreters
 
 std::string dirName(std::string_view path)
@@ -921,7 +922,7 @@ ExecResult Engine::exec(const std::vector<std::string>& argv, SimTime timeout, c
     case Launch::Kind::Model:
         // A server started by hand runs until the exec gives up on it.
         result.timedOut = true;
-        result.duration = timeout;
+        result.duration = timeout > 0 ? timeout : kMaxExecMillis;
         return result;
     case Launch::Kind::Shell:
         break;

@@ -115,6 +115,7 @@ private slots:
     void memory();
     void cpuThrottledToTheLimit_data();
     void cpuThrottledToTheLimit();
+    void busyLoopBurnsACpu();
     void redisConfig_data();
     void redisConfig();
     void etcdServesGrpcHealth();
@@ -785,6 +786,23 @@ void TestContainer::cpuThrottledToTheLimit()
                                   "with a 1ms sleep between allocations\n"
                                   "I0101 00:00:00.000000       1 main.go:39] Spawning a thread to consume CPU\n"
                                   "I0101 00:00:00.000000       1 main.go:39] Spawning a thread to consume CPU\n"));
+}
+
+// A script that never sleeps burns a CPU (throttled to its limit) and never ends; an exec that does times out.
+void TestContainer::busyLoopBurnsACpu()
+{
+    FakeEnvironment fake(m_catalogue);
+    ContainerConfig cfg = config("busybox", {"sh", "-c", "i=0; while true; do i=$((i+1)); done"});
+    cfg.cpuLimitMillis = 500;
+    Container c(cfg);
+    QVERIFY(c.start(fake).ok);
+    runUntil(c, fake, 30000);
+    QVERIFY(c.running());
+    QCOMPARE(c.cpuMillicores(30000), int64_t(500));
+    QCOMPARE(c.processes().front().state, 'R');
+    const ExecResult probe = c.exec({"sh", "-c", "while :; do :; done"}, fake, 1000);
+    QVERIFY(probe.timedOut);
+    QCOMPARE(probe.duration, SimTime(1000));
 }
 
 // The configure-redis tutorial: CONFIG GET answers from Redis's defaults, or from the ConfigMap's redis.conf
