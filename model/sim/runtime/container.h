@@ -2,6 +2,8 @@
 
 #include "containerenvironment.h"
 
+#include "sim/core/random.h"
+#include "sim/fs/filesystem.h"
 #include "sim/images/imagecatalogue.h"
 #include "sim/shell/shellprocess.h"
 
@@ -41,10 +43,16 @@ struct ContainerConfig {
     std::vector<std::pair<std::string, std::string>> injectedFiles;
     bool tty = false;
     bool stdinOpen = false;
+    // The image's files as the node unpacked them (runtime::ImageFileSystems), shared by every container of the
+    // image until one writes; when empty, the container unpacks its own copy.
+    std::shared_ptr<const fs::FileSystem> imageFiles;
 };
 
 struct StartResult {
     bool ok = true;
+    // "StartError" (runc could not exec the command) or "CreateContainerError" (there is no command at all:
+    // the container is never created, its state stays waiting).
+    std::string reason;
     // When exec fails: containerd's StartError text (the container terminates with exit code 128 and
     // reason StartError), e.g. `failed to create containerd task: … exec: "foo": executable file not found in
     // $PATH: unknown`.
@@ -85,7 +93,8 @@ public:
     const std::string& id() const;
 
     // Starts PID 1 (the command line from the image config and the Pod's command/args, through any
-    // entrypoint wrapper). Fails as runc does when the binary is missing.
+    // entrypoint wrapper) and runs what it does at once (a script's first commands, a server's startup
+    // lines). Fails as runc does when the binary is missing. Then wake() tells when it next needs to run.
     StartResult start(ContainerEnvironment& env);
 
     // Lets the container's processes run what is due at env.now(); returns when it wants to run again
@@ -101,7 +110,10 @@ public:
     SimTime startedAt() const;
 
     // Runs `argv` as a new process in the container until it exits or `timeout` passes (exec probes, hooks,
-    // kubectl exec). `stdinData` is what it reads on standard input.
+    // kubectl exec). `stdinData` is what it reads on standard input. The call returns at once: the command's
+    // sleeps run in its own simulated time (capped by the timeout; when it is 0, by the kubelet's 4 h stream
+    // idle timeout), `duration` says how long it took, and the container's other processes are moved on to
+    // that time with it (so a preStop hook's `while killall -0 nginx; do sleep 1; done` sees nginx exit).
     ExecResult exec(const std::vector<std::string>& argv, ContainerEnvironment& env, SimTime timeout,
                     const std::string& stdinData = {});
 
@@ -119,6 +131,9 @@ public:
 
     const std::vector<LogEntry>& logs() const;
     std::vector<shell::ProcessInfo> processes() const;
+    // The container's root file system (without the pod's volumes): the image's files and the container's
+    // own changes, for views that show it.
+    const fs::FileSystem& rootFileSystem() const;
 
     bool operator==(const Container&) const;
 
@@ -129,6 +144,6 @@ private:
 };
 
 // A container id as containerd makes them: 64 hex digits from the cluster's random source.
-std::string newContainerId(class Random& random);
+std::string newContainerId(Random& random);
 
 } // namespace podlab::sim::runtime

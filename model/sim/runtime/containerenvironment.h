@@ -6,6 +6,13 @@
 
 #include <string>
 
+namespace podlab::sim {
+struct RuntimeMessages;
+namespace shell {
+class ScriptCache;
+}
+} // namespace podlab::sim
+
 namespace podlab::sim::runtime {
 
 // What a container's processes can reach beyond the container itself, for the duration of one call: the
@@ -34,6 +41,16 @@ public:
     // localhost, the (stubbed) internet.
     virtual shell::HttpResponse http(const shell::HttpRequest& request) = 0;
     virtual shell::ConnectResult tcp(std::string_view host, int port) = 0;
+
+    // Optional; the defaults describe a bare container.
+    // containerd's texts (the catalogue's runtimeMessages) for StartError and failed execs; without them the
+    // runtime reports runc's reason alone.
+    virtual const RuntimeMessages* runtimeMessages() const { return nullptr; }
+    // Where parsed `sh -c` scripts are kept between runs (the kubelet's cache; exec probes repeat).
+    virtual shell::ScriptCache* scripts() { return nullptr; }
+    // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the
+    // node for a probe, the sending pod, 127.0.0.1 for the pod itself.
+    virtual std::string peerAddress() const { return "127.0.0.1"; }
 };
 
 } // namespace podlab::sim::runtime

@@ -1,0 +1,120 @@
+#include "imagefiles.h"
+
+#include <set>
+
+namespace podlab::sim::runtime {
+
+namespace {
+
+// PodLab does not know when each image was built; its files all carry this time (2025-01-01 00:00 UTC).
+constexpr int64_t kImageFilesEpochMs = 1735689600000;
+
+std::string dirName(std::string_view path)
+{
+    const size_t slash = path.rfind('/');
+    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
+}
+
+std::string baseName(std::string_view path)
+{
+    const size_t slash = path.rfind('/');
+    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+std::string join(const std::string& dir, const std::string& name) { return dir == "/" ? "/" + name : dir + "/" + name; }
+
+} // namespace
+
+std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image)
+{
+    auto root = std::make_shared<fs::FileSystem>();
+    fs::FileSystem& f = *root;
+    f.setClock(kImageFilesEpochMs);
+
+    // Links and files: the image's own first, then each toolset's where the image has none (the order
+    // ImageContent::file() looks them up in).
+    std::map<std::string, const FileEntry*> entries;
+    for (const auto& [path, entry] : image.files)
+        entries.emplace(path, &entry);
+    for (const auto& toolset : image.toolsets)
+        for (const auto& [path, entry] : toolset->files)
+            entries.emplace(path, &entry);
+
+    const bool distribution = !image.toolsets.empty();
+    const std::vector<std::pair<const char*, uint32_t>> skeleton =
+        distribution ? std::vector<std::pair<const char*, uint32_t>>{{"/dev", 0755},  {"/etc", 0755}, {"/home", 0755},
+                                                                     {"/proc", 0555}, {"/root", 0700}, {"/run", 0755},
+                                                                     {"/sys", 0555},  {"/tmp", 01777}, {"/usr", 0755},
+                                                                     {"/var", 0755}}
+                     // FROM scratch: only the mount points runc and the kubelet need.
+                     : std::vector<std::pair<const char*, uint32_t>>{
+                           {"/dev", 0755}, {"/etc", 0755}, {"/proc", 0555}, {"/sys", 0555}};
+    for (const auto& [dir, mode] : skeleton) {
+        if (entries.count(dir))
+            continue;
+        f.mkdirs(dir);
+        f.chmod(dir, mode);
+    }
+    if (distribution)
+        f.writeFile("/dev/null", {}, fs::WriteMode::Truncate, 0666);
+
+    // Links before files, so that a file below a linked directory (/bin -> usr/bin) lands in the target.
+    for (const auto& [path, entry] : entries) {
+        if (!entry->isLink())
+            continue;
+        const std::string parent = image.canonicalPath(dirName(path));
+        f.mkdirs(parent);
+        f.symlink(entry->linkTarget, join(parent, baseName(path)));
+    }
+    for (const auto& [path, entry] : entries) {
+        if (entry->isLink())
+            continue;
+        const std::string target = image.canonicalPath(path);
+        f.mkdirs(dirName(target));
+        f.writeFile(target, entry->content, fs::WriteMode::Truncate, uint32_t(entry->mode));
+        f.chmod(target, uint32_t(entry->mode));
+    }
+
+    auto addProgram = [&](const std::string& path, const Program& program) {
+        if (program.model == Program::Model::Utility)
+            return;
+        const std::string target = image.canonicalPath(path);
+        fs::Stat st;
+        if (f.stat(target, st) == fs::Error::None)
+            return;
+        f.mkdirs(dirName(target));
+        f.writeFile(target, {}, fs::WriteMode::Truncate, 0755);
+        f.chmod(target, 0755);
+    };
+    for (const auto& [path, program] : image.programs)
+        addProgram(path, program);
+    for (const auto& toolset : image.toolsets)
+        for (const auto& [path, program] : toolset->programs)
+            addProgram(path, program);
+
+    if (!image.config.workingDir.empty())
+        f.mkdirs(image.canonicalPath(image.config.workingDir));
+    return root;
+}
+
+std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage& image)
+{
+    if (!image.content)
+        return std::make_shared<const fs::FileSystem>();
+    std::shared_ptr<const fs::FileSystem>& slot = m_unpacked[image.digest];
+    if (!slot)
+        slot = unpackImage(*image.content);
+    return slot;
+}
+
+void ImageFileSystems::prune()
+{
+    for (auto it = m_unpacked.begin(); it != m_unpacked.end();) {
+        if (it->second.use_count() == 1)
+            it = m_unpacked.erase(it);
+        else
+            ++it;
+    }
+}
+
+} // namespace podlab::sim::runtime

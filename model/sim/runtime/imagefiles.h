@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sim/fs/filesystem.h"
+#include "sim/images/imagecatalogue.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace podlab::sim::runtime {
+
+// An image's files as containerd unpacks them into a snapshot: the image's and its toolsets' files and links,
+// an empty file for every program that is not a toolset utility (nginx, the shells, /pause), the directories
+// every distribution has (/tmp, /root, /var, ...) and the image's working directory. Immutable once built:
+// every container of the image starts from it and copies it only when one of its processes writes.
+//
+// Toolset utilities (the ~400 BusyBox applets, coreutils) get no file: a container that writes copies its
+// whole root, and 150 000 pods must fit in memory. They run all the same (ImageContent::lookPath), but
+// `ls /bin` does not list them.
+std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image);
+
+// The images a node has unpacked, by digest (containerd keeps one snapshot per image and node): a value the
+// kubelet keeps, so that every container of one image shares one copy of its files.
+class ImageFileSystems {
+public:
+    std::shared_ptr<const fs::FileSystem> get(const ResolvedImage& image);
+    // Drops what no container uses any more (the kubelet's image garbage collection).
+    void prune();
+    size_t size() const { return m_unpacked.size(); }
+
+    bool operator==(const ImageFileSystems& other) const { return m_unpacked == other.m_unpacked; }
+
+private:
+    std::map<std::string, std::shared_ptr<const fs::FileSystem>> m_unpacked;
+};
+
+} // namespace podlab::sim::runtime
