@@ -113,7 +113,7 @@ void TestMainWindow::startsWithTheExampleAndItsVerdict()
     QCOMPARE(view->fileName(), QStringLiteral("liveness-exec.yaml"));
     QVERIFY(view->result().ok());
     QCOMPARE(summaryOf(window), QStringLiteral("Valid: the API server would accept 1 object."));
-    QCOMPARE(rowTexts(window), QStringList{QStringLiteral("Line 4: Pod “liveness-exec” is valid")});
+    QCOMPARE(rowTexts(window), QStringList{QStringLiteral("Line 6: Pod “liveness-exec” is valid")});
     QVERIFY(!window.grab().isNull());
 }
 
@@ -129,7 +129,7 @@ void TestMainWindow::switchingLanguageRetranslatesLive()
     QCOMPARE(window.findChild<QMenu*>(QStringLiteral("languageMenu"))->title(), QStringLiteral("语言(&L)"));
     QCOMPARE(window.windowTitle(), QStringLiteral("liveness-exec.yaml — PodLab"));
     QCOMPARE(summaryOf(window), QStringLiteral("有效：API 服务器会接受 1 个对象。"));
-    QCOMPARE(rowTexts(window), QStringList{QStringLiteral("第 4 行：Pod “liveness-exec” 有效")});
+    QCOMPARE(rowTexts(window), QStringList{QStringLiteral("第 6 行：Pod “liveness-exec” 有效")});
 
     window.setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(menuTitles(window),

@@ -57,7 +57,7 @@ void TestManifestView::showsTheExampleAsValid()
     QCOMPARE(view.findChild<QLabel*>(QStringLiteral("summary"))->text(),
              QStringLiteral("Valid: the API server would accept 1 object(s)."));
     QCOMPARE(rowTexts(view.findChild<QListWidget*>(QStringLiteral("problems"))),
-             QStringList{QStringLiteral("Line 4: Pod “liveness-exec” is valid")});
+             QStringList{QStringLiteral("Line 6: Pod “liveness-exec” is valid")});
     auto* tabs = view.findChild<QTabWidget*>(QStringLiteral("tabs"));
     QCOMPARE(tabs->tabText(0), QStringLiteral("liveness-exec.yaml (read-only)"));
 }
