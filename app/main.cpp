@@ -3,12 +3,16 @@
 //   podlab                    open the main window (or, with no display, work in the terminal)
 //   podlab validate FILE...   check manifests as the API server would ("-" reads standard input)
 //   podlab run FILE           run a scenario (or a manifest on three nodes) headless: transcript and checks
+#ifndef PODLAB_NO_GUI
 #include "mainwindow.h"
+#endif
 #include "runcommand.h"
 #include "terminalfallback.h"
 #include "validatecommand.h"
 
+#ifndef PODLAB_NO_GUI
 #include <QApplication>
+#endif
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -17,6 +21,7 @@
 
 namespace {
 
+#ifndef PODLAB_NO_GUI
 // A window needs a display. Qt's offscreen and minimal platforms draw nowhere a person could see, so they
 // count as none (otherwise `podlab` would sit forever behind an invisible window).
 // Returns what is missing, or an empty string when a window can be shown.
@@ -29,6 +34,7 @@ QString missingDisplay()
         return {};
     return QStringLiteral("no display (DISPLAY and WAYLAND_DISPLAY are unset)");
 }
+#endif
 
 int validate(int argc, char** argv)
 {
@@ -66,14 +72,21 @@ int main(int argc, char** argv)
         return podlab::runScenarioCommand(QCoreApplication::arguments().mid(2), out, err);
     }
 
+#ifdef PODLAB_NO_GUI
+    const QString missing = QStringLiteral("this podlab was built without its window (PODLAB_GUI=OFF)");
+    {
+#else
     if (const QString missing = missingDisplay(); !missing.isEmpty()) {
+#endif
         QCoreApplication app(argc, argv);
         QTextStream out(stdout);
         return podlab::runTerminalFallback(out, missing);
     }
 
+#ifndef PODLAB_NO_GUI
     QApplication app(argc, argv);
     podlab::MainWindow window;
     window.show();
     return app.exec();
+#endif
 }
