@@ -254,7 +254,10 @@ private:
             if (failed)
                 return;
         }
-        m_result.objects.push_back({std::move(object), m_file, node.line(), node.column()});
+        api::Value source;
+        if (m_options.keepSource)
+            Codec<api::Value>::decode(source, node, ctx);
+        m_result.objects.push_back({std::move(object), std::move(source), m_file, node.line(), node.column()});
     }
 
     std::string m_file;

@@ -14,6 +14,9 @@ namespace podlab::manifest {
 // An object read from a manifest, with where it starts (for messages and for jumping to it in an editor).
 struct ManifestObject {
     api::Object object;
+    // The object as written, untyped (with ReadOptions::keepSource): what kubectl apply records in its
+    // last-applied-configuration annotation, which holds only the fields the file gives.
+    api::Value source;
     std::string file;
     int line = 0;
     int column = 0;
@@ -22,6 +25,7 @@ struct ManifestObject {
 struct ReadOptions {
     bool applyDefaults = true; // as the API server does on create
     bool validate = true;      // as the API server does on create (implies defaults first)
+    bool keepSource = false;   // fill ManifestObject::source
     YamlLimits limits;
 };
 

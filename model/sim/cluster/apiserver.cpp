@@ -1,5 +1,7 @@
 #include "apiserver.h"
 
+#include "sim/status/qosclass.h"
+
 #include "admission.h"
 
 namespace podlab::sim {
@@ -66,6 +68,12 @@ ApiResult createTyped(T object, ClusterContext& ctx)
         return {{}, error("AlreadyExists", std::string(resourceName(kind)) + " \"" + meta.name + "\" already exists")};
     if (auto problem = admit(object, ctx))
         return {{}, std::move(*problem)};
+    if constexpr (std::is_same_v<T, api::Pod>) {
+        // The pod strategy's PrepareForCreate: whatever status was sent, a new pod is Pending with its QoS class.
+        object.status = {};
+        object.status.phase = "Pending";
+        object.status.qosClass = podQosClass(object.spec);
+    }
     meta.uid = ctx.random.uuid();
     meta.creationTimestamp = ctx.wallTime();
     meta.deletionTimestamp.reset();

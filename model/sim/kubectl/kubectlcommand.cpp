@@ -651,6 +651,7 @@ private:
                 manifest::ReadOptions options;
                 options.applyDefaults = false;
                 options.validate = false;
+                options.keepSource = true;
                 const manifest::ReadResult r = manifest::readManifests(bytes, shown, options);
                 if (!r.ok()) {
                     reportReadErrors(shown, r);
@@ -744,20 +745,27 @@ private:
                 }
                 std::string lastApplied;
                 if (apply) {
-                    // kubectl's client-side apply records what was applied, as compact JSON.
-                    api::Object recorded = object;
-                    api::metadataOf(recorded).annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
-                    api::Value v = manifest::encodeObject(recorded);
-                    if (api::Value* meta = const_cast<api::Value*>(v.find("metadata"))) {
-                        if (!meta->find("annotations"))
-                            meta->insert("annotations", api::Value(api::Value::Object{}));
-                        if (api::Value* ts = const_cast<api::Value*>(meta->find("creationTimestamp")); ts && ts->isNull()) {
-                            auto& members = meta->asObject();
-                            std::erase_if(members, [](const auto& m) { return m.first == "creationTimestamp"; });
-                        }
+                    // kubectl's client-side apply records what was applied, as compact JSON: the file's own
+                    // fields (nothing defaulted), with the namespace it was applied to.
+                    api::Value v = read.source;
+                    if (!v.isObject())
+                        v = api::Value(api::Value::Object{});
+                    api::Value* meta = const_cast<api::Value*>(v.find("metadata"));
+                    if (!meta) {
+                        v.insert("metadata", api::Value(api::Value::Object{}));
+                        meta = &v.asObject().back().second;
                     }
-                    if (v.find("status"))
-                        std::erase_if(v.asObject(), [](const auto& m) { return m.first == "status" && m.second.isObject() && m.second.asObject().empty(); });
+                    if (const std::string& ns = api::metadataOf(object).namespace_; !ns.empty() && !meta->find("namespace"))
+                        meta->insert("namespace", api::Value(ns));
+                    api::Value* annotations = const_cast<api::Value*>(meta->find("annotations"));
+                    if (!annotations || !annotations->isObject()) {
+                        std::erase_if(meta->asObject(), [](const auto& m) { return m.first == "annotations"; });
+                        meta->insert("annotations", api::Value(api::Value::Object{}));
+                        annotations = &meta->asObject().back().second;
+                    }
+                    std::erase_if(annotations->asObject(), [](const auto& m) {
+                        return m.first == "kubectl.kubernetes.io/last-applied-configuration";
+                    });
                     lastApplied = manifest::toCompactJson(v) + "\n";
                     api::metadataOf(object).annotations["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied;
                 }
