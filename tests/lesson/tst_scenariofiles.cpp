@@ -1,0 +1,102 @@
+// Every scenario under tests/scenarios runs with all its expectations holding, and runs the same twice.
+//
+// The scenarios are the behaviour tests of the simulation: each pins down one thing Kubernetes does (a probe
+// restarting a container, an init container failing, a pod that cannot be scheduled) with the timing the
+// kubelet and the documentation give. Those under docs/ apply the Kubernetes documentation's own examples
+// (from ../shared/k8s-doc-examples, unmodified) and check what the documentation says happens.
+#include "lesson/scenario.h"
+#include "lesson/scenariorunner.h"
+#include "manifest/writer.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QTest>
+
+using namespace podlab;
+
+namespace {
+
+QString scenarioRoot() { return QStringLiteral(PODLAB_SOURCE_DIR "/tests/scenarios"); }
+
+struct Run {
+    bool ran = false;
+    std::string transcript;
+    std::vector<lesson::ExpectationResult> expectations;
+    std::string json;
+    manifest::Diagnostics problems;
+};
+
+Run runScenario(const QString& path, bool json)
+{
+    Run run;
+    lesson::ScenarioReadResult read = lesson::readScenarioFile(path.toStdString());
+    run.problems = read.diagnostics;
+    if (!read.scenario)
+        return run;
+    lesson::RunOptions options;
+    options.recordSnapshots = json;
+    lesson::ScenarioRunner runner(std::move(*read.scenario), QFileInfo(path).absolutePath().toStdString(), options);
+    run.ran = runner.run([&](const std::string& text) { run.transcript += text; });
+    run.expectations = runner.expectations();
+    for (const manifest::Diagnostic& d : runner.diagnostics())
+        run.problems.push_back(d);
+    if (json)
+        run.json = manifest::toJson(runner.toJson());
+    return run;
+}
+
+} // namespace
+
+class TestScenarioFiles : public QObject {
+    Q_OBJECT
+
+private slots:
+    void expectationsHold_data();
+    void expectationsHold();
+    void sameSeedSameBytes_data() { expectationsHold_data(); }
+    void sameSeedSameBytes();
+};
+
+void TestScenarioFiles::expectationsHold_data()
+{
+    QTest::addColumn<QString>("path");
+    QStringList files;
+    QDirIterator it(scenarioRoot(), {QStringLiteral("*.yaml")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    QVERIFY2(files.size() >= 10, "the scenario folder is missing or nearly empty");
+    for (const QString& f : files)
+        QTest::newRow(qPrintable(QDir(scenarioRoot()).relativeFilePath(f))) << f;
+}
+
+void TestScenarioFiles::expectationsHold()
+{
+    QFETCH(QString, path);
+    const Run run = runScenario(path, false);
+    for (const manifest::Diagnostic& d : run.problems)
+        qWarning("%s", d.toString().c_str());
+    QVERIFY2(run.ran, "the scenario did not run");
+    QVERIFY2(!run.expectations.empty(), "a scenario without expectations checks nothing");
+    bool allPassed = true;
+    for (const lesson::ExpectationResult& e : run.expectations)
+        allPassed = allPassed && e.passed;
+    if (!allPassed)
+        qWarning("transcript:\n%s", run.transcript.c_str());
+    QVERIFY(allPassed);
+}
+
+void TestScenarioFiles::sameSeedSameBytes()
+{
+    QFETCH(QString, path);
+    const Run first = runScenario(path, true);
+    const Run second = runScenario(path, true);
+    QVERIFY(first.ran);
+    QVERIFY(first.json.size() > 100);
+    QVERIFY2(first.json == second.json, "two runs of the same scenario and seed differ");
+    QCOMPARE(first.transcript, second.transcript);
+}
+
+QTEST_GUILESS_MAIN(TestScenarioFiles)
+#include "tst_scenariofiles.moc"
