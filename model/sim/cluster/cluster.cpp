@@ -362,10 +362,20 @@ void Cluster::runUntil(SimTime t)
     Timer timer;
     while (m_timers.popUntil(t, timer)) {
         m_now = timer.at;
+        ++m_timersRun;
         dispatch(timer);
         settle();
     }
     m_now = std::max(m_now, t);
+}
+
+Cluster::Counters Cluster::counters() const
+{
+    Counters c;
+    c.timers = m_timersRun;
+    for (const Kubelet& k : m_kubelets)
+        c.probes += k.probeRuns();
+    return c;
 }
 
 bool Cluster::runNext()

@@ -50,6 +50,13 @@ public:
     ApiResult remove(Kind kind, std::string_view namespace_, std::string_view name, const DeleteOptions& options = {});
 
     const Scheduler& scheduler() const { return m_scheduler; }
+
+    // What the engine has done, for benchmarks: timers run, and probe runs summed over the kubelets.
+    struct Counters {
+        uint64_t timers = 0;
+        uint64_t probes = 0;
+    };
+    Counters counters() const;
     const ImageCatalogue& images() const { return *m_images; }
 
     // The kubelet of a node, if the node has one.
@@ -94,6 +101,7 @@ private:
     shell::ScriptCache m_scripts;
     bool m_recordChanges = false;
     std::vector<Change> m_changeLog;
+    uint64_t m_timersRun = 0;
 };
 
 } // namespace podlab::sim

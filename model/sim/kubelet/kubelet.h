@@ -43,6 +43,7 @@ public:
     const std::map<std::string, PodState>& pods() const { return m_pods; }
     const PodState* podState(std::string_view uid) const;
     const ImageManager& imageManager() const { return m_images; }
+    uint64_t probeRuns() const { return m_probeRuns; }
 
     // kubectl exec: runs argv in the container (the first one if `container` is empty).
     ExecOutcome exec(std::string_view uid, std::string_view container, const std::vector<std::string>& argv,
@@ -121,6 +122,7 @@ private:
     RestartBackoff m_crashBackoff;
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
     SimTime m_lastNodeStatusAt = 0;
+    uint64_t m_probeRuns = 0;
 };
 
 } // namespace podlab::sim

@@ -110,6 +110,7 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
     if (started ? kind == ProbeKind::Startup : kind != ProbeKind::Startup)
         return; // startup probes stop once started; the others wait for it
 
+    ++m_probeRuns;
     const auto [result, output] = runProbe(state, index, probe, kind, ctx);
     w.recent.push_back({ctx.now(), result, output});
     if (w.recent.size() > kRecentProbeRuns)

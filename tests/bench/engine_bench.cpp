@@ -1,0 +1,237 @@
+// The simulation engine at three sizes — classroom (3 nodes, 30 pods), medium (500 nodes, 15 000 pods) and
+// Kubernetes' documented limit (5 000 nodes, 150 000 pods) — every pod with a liveness and a readiness probe
+// every 10 s, for one simulated hour after the pods have started. The pods come in three kinds, one third
+// each, so that every probe handler is measured:
+//   nginx   liveness httpGet / on 80, readiness tcpSocket 80
+//   busybox liveness exec `cat /tmp/healthy`, readiness exec `test -f /tmp/healthy`
+//   redis   liveness tcpSocket 6379, readiness exec `redis-cli ping`
+// Alongside, in the same process, a bare std::priority_queue pushes and pops as many timers as the engine ran
+// (each popped timer pushed again one period later, as a heap of every probe timer would): the floor a
+// heap-based engine stands on. Each size runs in its own child process, so its peak memory is its own.
+//
+//   engine_bench [classroom|medium|limit|NODES:PODS]...   default: the three sizes
+//   engine_bench --minutes M                   simulate M minutes instead of an hour (quick looks)
+#include "manifest/manifestreader.h"
+#include "sim/cluster/cluster.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <queue>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace podlab;
+using namespace podlab::sim;
+
+namespace {
+
+struct Size {
+    const char* name;
+    int nodes;
+    int pods;
+};
+
+constexpr Size kSizes[] = {{"classroom", 3, 30}, {"medium", 500, 15'000}, {"limit", 5'000, 150'000}};
+
+constexpr const char* kTemplates = R"(
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels: {app: web}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports: [{containerPort: 80}]
+    livenessProbe:
+      httpGet: {path: /, port: 80}
+      periodSeconds: 10
+    readinessProbe:
+      tcpSocket: {port: 80}
+      periodSeconds: 10
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: worker
+  labels: {app: worker}
+spec:
+  containers:
+  - name: busybox
+    image: busybox:1.36
+    command: [sh, -c, "touch /tmp/healthy; sleep 86400"]
+    livenessProbe:
+      exec: {command: [cat, /tmp/healthy]}
+      periodSeconds: 10
+    readinessProbe:
+      exec: {command: [test, -f, /tmp/healthy]}
+      periodSeconds: 10
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+  labels: {app: cache}
+spec:
+  containers:
+  - name: redis
+    image: redis:7.2
+    ports: [{containerPort: 6379}]
+    livenessProbe:
+      tcpSocket: {port: 6379}
+      periodSeconds: 10
+    readinessProbe:
+      exec: {command: [redis-cli, ping]}
+      periodSeconds: 10
+)";
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+long peakMegabytes()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+// The floor: a binary heap of (time, sequence) with `timers` live entries, each popped and pushed one period
+// later, for `events` pops. Returns the wall time.
+double bareHeap(uint64_t timers, uint64_t events, SimTime period)
+{
+    struct Entry {
+        SimTime at;
+        uint64_t seq;
+        uint32_t kind;
+        uint32_t target;
+        uint64_t token;
+        bool operator>(const Entry& o) const { return at != o.at ? at > o.at : seq > o.seq; }
+    };
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    uint64_t seq = 0;
+    for (uint64_t i = 0; i < timers; ++i)
+        heap.push({SimTime(i * 7919 % uint64_t(period)), seq++, 0, uint32_t(i), i});
+    const auto start = std::chrono::steady_clock::now();
+    uint64_t checksum = 0;
+    for (uint64_t i = 0; i < events; ++i) {
+        Entry e = heap.top();
+        heap.pop();
+        checksum += e.token;
+        e.at += period;
+        e.seq = seq++;
+        heap.push(e);
+    }
+    const double elapsed = secondsSince(start);
+    if (checksum == 42)
+        std::puts(""); // keep the loop
+    return elapsed;
+}
+
+int runSize(const Size& size, int minutesToRun)
+{
+    manifest::ReadResult read = manifest::readManifests(kTemplates, "templates");
+    if (!read.ok() || read.objects.size() != 3) {
+        for (const auto& d : read.diagnostics)
+            std::fprintf(stderr, "%s\n", d.toString().c_str());
+        return 1;
+    }
+    std::vector<api::Pod> templates;
+    for (const auto& o : read.objects)
+        templates.push_back(std::get<api::Pod>(o.object));
+
+    auto start = std::chrono::steady_clock::now();
+    Cluster cluster = Cluster::withDefaultNodes(size.nodes);
+    for (int i = 0; i < size.pods; ++i) {
+        api::Pod pod = templates[size_t(i % 3)];
+        pod.metadata.name += "-" + std::to_string(i);
+        if (!cluster.create(api::Object(std::move(pod))).ok()) {
+            std::fprintf(stderr, "pod %d was refused\n", i);
+            return 1;
+        }
+    }
+    const double createSeconds = secondsSince(start);
+
+    // Start-up: scheduling, pulls (one per image per node), containers starting; two simulated minutes.
+    start = std::chrono::steady_clock::now();
+    cluster.runUntil(cluster.now() + seconds(120));
+    const double startupSeconds = secondsSince(start);
+    int ready = 0;
+    for (const auto& [key, pod] : cluster.store().all<api::Pod>())
+        for (const api::PodCondition& c : pod->status.conditions)
+            if (c.type == "Ready" && c.status == "True")
+                ++ready;
+
+    const Cluster::Counters before = cluster.counters();
+    start = std::chrono::steady_clock::now();
+    cluster.runUntil(cluster.now() + minutesToRun * seconds(60));
+    const double hourSeconds = secondsSince(start);
+    const Cluster::Counters after = cluster.counters();
+    const uint64_t timers = after.timers - before.timers;
+    const uint64_t probes = after.probes - before.probes;
+
+    const double heapSeconds = timers ? bareHeap(uint64_t(size.pods) * 2, timers, seconds(10)) : 0.0;
+
+    std::printf("%-9s %5d nodes %7d pods: created in %.2f s, started in %.2f s (%d of %d Ready)\n", size.name,
+                size.nodes, size.pods, createSeconds, startupSeconds, ready, size.pods);
+    std::printf("          %d simulated minutes: %.2f s wall, %llu timers (%.2f M/s), %llu probe runs (%.2f M/s)\n",
+                minutesToRun, hourSeconds, static_cast<unsigned long long>(timers), double(timers) / hourSeconds / 1e6,
+                static_cast<unsigned long long>(probes), double(probes) / hourSeconds / 1e6);
+    std::printf("          bare std::priority_queue, same %llu events: %.2f s; engine / heap = %.2f×\n",
+                static_cast<unsigned long long>(timers), heapSeconds, hourSeconds / heapSeconds);
+    std::printf("          peak memory %ld MB\n", peakMegabytes());
+    std::fflush(stdout);
+    return ready == size.pods ? 0 : 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    int minutesToRun = 60;
+    std::vector<Size> sizes;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--minutes") == 0 && i + 1 < argc) {
+            minutesToRun = std::max(0, std::atoi(argv[++i]));
+            continue;
+        }
+        int nodes = 0, pods = 0;
+        if (std::sscanf(argv[i], "%d:%d", &nodes, &pods) == 2 && nodes > 0 && pods > 0) {
+            sizes.push_back({"custom", nodes, pods});
+            continue;
+        }
+        bool known = false;
+        for (const Size& s : kSizes)
+            if (std::strcmp(argv[i], s.name) == 0) {
+                sizes.push_back(s);
+                known = true;
+            }
+        if (!known) {
+            std::fprintf(stderr, "usage: engine_bench [classroom|medium|limit]... [--minutes M]\n");
+            return 2;
+        }
+    }
+    if (sizes.empty())
+        sizes.assign(std::begin(kSizes), std::end(kSizes));
+
+    int status = 0;
+    for (const Size& s : sizes) {
+        const pid_t child = fork();
+        if (child == 0)
+            _exit(runSize(s, minutesToRun));
+        int childStatus = 0;
+        waitpid(child, &childStatus, 0);
+        if (!WIFEXITED(childStatus) || WEXITSTATUS(childStatus) != 0) {
+            std::printf("%-9s failed (status %d)\n", s.name, WIFEXITED(childStatus) ? WEXITSTATUS(childStatus) : -1);
+            status = 1;
+        }
+    }
+    return status;
+}
