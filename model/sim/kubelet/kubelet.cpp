@@ -235,6 +235,7 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
     }
     m_podIds.erase(state.id);
     m_pods.erase(state.uid);
+    m_images.unpacked().prune(); // the snapshots only this pod's containers used
 }
 
 // --- timers ------------------------------------------------------------------------------------------------------
