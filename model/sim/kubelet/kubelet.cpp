@@ -248,8 +248,14 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
         return;
     case TimerKind::KubeletSync:
         if (PodState* s = find(podOf(timer.token))) {
-            if (lowOf(timer.token) == 1)
-                s->resyncArmed = false;
+            const uint32_t low = lowOf(timer.token);
+            if (low == 1) {
+                if (ctx.now() != s->resyncAt)
+                    return; // replaced by a later request
+                s->resyncAt = INT64_MAX;
+            } else if (low == 2) {
+                s->syncPending = false;
+            }
             checkActiveDeadline(*s, ctx);
             sync(*s, ctx);
         }
@@ -276,13 +282,34 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
 void Kubelet::requestSync(PodState& state, KubeletContext& ctx, SimTime delay)
 {
     if (delay == 0) {
-        ctx.cluster.schedule(ctx.now(), TimerKind::KubeletSync, m_index, podToken(state.id, 2));
+        if (!state.syncPending) {
+            state.syncPending = true;
+            ctx.cluster.schedule(ctx.now(), TimerKind::KubeletSync, m_index, podToken(state.id, 2));
+        }
         return;
     }
-    // A delayed resync (back-off expiry, a retry after an error): one pending at a time is enough, the
-    // earliest wins.
-    ctx.cluster.schedule(ctx.now() + delay, TimerKind::KubeletSync, m_index, podToken(state.id, 1));
-    state.resyncArmed = true;
+    state.resyncAt = ctx.now() + delay;
+    ctx.cluster.schedule(state.resyncAt, TimerKind::KubeletSync, m_index, podToken(state.id, 1));
+}
+
+SimTime Kubelet::nextRelist(SimTime now) const
+{
+    // The PLEG relists every second, on the node's own beat.
+    const SimTime since = (now - m_plegPhase) % 1000;
+    return now + (since < 0 ? -since : 1000 - since);
+}
+
+void Kubelet::requeueAfterError(PodState& state, KubeletContext& ctx)
+{
+    if (state.updatePending)
+        requestSync(state, ctx);
+    requestSync(state, ctx, seconds(10) + SimTime(ctx.cluster.random.below(5001)));
+}
+
+void Kubelet::waitFor(ContainerSlot& slot, std::string reason, std::string message)
+{
+    slot.nextWaitingReason = std::move(reason);
+    slot.nextWaitingMessage = std::move(message);
 }
 
 // --- the pod worker's sync --------------------------------------------------------------------------------------
@@ -308,8 +335,20 @@ void Kubelet::sync(PodState& state, KubeletContext& ctx)
         writeStatus(state, ctx);
         return;
     }
-    if (state.op != PodState::Op::None)
-        return; // the pod worker is busy; finishing the operation syncs again
+    if (state.op != PodState::Op::None) {
+        state.updatePending = true; // the pod worker is busy; this sync waits for it
+        return;
+    }
+    state.updatePending = false;
+    // The status this sync reports carries the reasons the previous sync found.
+    for (ContainerSlot& slot : state.containerSlots) {
+        if (!slot.nextWaitingReason.empty()) {
+            slot.waitingReason = std::move(slot.nextWaitingReason);
+            slot.waitingMessage = std::move(slot.nextWaitingMessage);
+            slot.nextWaitingReason.clear();
+            slot.nextWaitingMessage.clear();
+        }
+    }
     if (state.terminating) {
         if (syncTermination(state, ctx))
             writeStatus(state, ctx);
@@ -356,6 +395,19 @@ bool Kubelet::shouldRestart(const PodState& state, const ContainerSlot& slot) co
     return policy == "OnFailure" && code != 0;
 }
 
+bool Kubelet::appContainersDone(const PodState& state) const
+{
+    bool any = false;
+    for (const ContainerSlot& slot : state.containerSlots) {
+        if (slot.init)
+            continue;
+        if (!slot.current || slot.current->running() || shouldRestart(state, slot))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
 {
     for (size_t s = 0; s < state.containerSlots.size(); ++s) {
@@ -364,6 +416,8 @@ bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
             break;
         const runtime::Container* c = slot.current ? &*slot.current : nullptr;
         if (slot.sidecar) {
+            if (appContainersDone(state))
+                continue; // the pod is finishing: its sidecars are stopped, never started again
             const bool started = c && c->running() && !slot.postStartRunning &&
                                  (!slot.probes[size_t(ProbeKind::Startup)].defined ||
                                   slot.probes[size_t(ProbeKind::Startup)].cached == ProbeResult::Success);
@@ -460,6 +514,8 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
     for (ContainerSlot& slot : state.containerSlots) {
         slot.waitingReason.clear();
         slot.waitingMessage.clear();
+        slot.nextWaitingReason.clear();
+        slot.nextWaitingMessage.clear();
     }
     state.terminal = true;
     writeStatus(state, ctx);
@@ -476,6 +532,7 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
 void Kubelet::start(KubeletContext& ctx)
 {
     m_started = true;
+    m_plegPhase = SimTime(ctx.cluster.random.below(1000));
     heartbeat(ctx);
 }
 

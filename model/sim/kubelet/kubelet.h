@@ -72,9 +72,18 @@ private:
     PodState* find(uint32_t id);
     PodState* findByUid(std::string_view uid);
     void requestSync(PodState& state, KubeletContext& ctx, SimTime delay = 0);
+    // A sync that ended in an error (back-off, a failed pull, a missing ConfigMap): the pod worker tries again
+    // after its back-off period, 10 s with up to 50 % jitter (pod_workers.go).
+    void requeueAfterError(PodState& state, KubeletContext& ctx);
+    // When the PLEG next relists (it notices new sandboxes and containers then).
+    SimTime nextRelist(SimTime now) const;
+    // Records why a container waits, for the next status (see ContainerSlot::nextWaitingReason).
+    static void waitFor(ContainerSlot& slot, std::string reason, std::string message);
     void sync(PodState& state, KubeletContext& ctx);
     bool syncTermination(PodState& state, KubeletContext& ctx);
     bool syncInitContainers(PodState& state, KubeletContext& ctx);
+    // Every app container has run and will not run again (the pod is completing).
+    bool appContainersDone(const PodState& state) const;
     void syncAppContainers(PodState& state, KubeletContext& ctx);
     void checkActiveDeadline(PodState& state, KubeletContext& ctx);
 
@@ -91,6 +100,7 @@ private:
     void runPostStart(PodState& state, size_t slot, KubeletContext& ctx);
     void stopContainer(PodState& state, size_t slot, int64_t graceSeconds, const std::string& message,
                        KubeletContext& ctx);
+    void sendStopSignal(PodState& state, size_t slot, runtime::ContainerEnvironment& env, KubeletContext& ctx);
     void containerExited(PodState& state, size_t slot, KubeletContext& ctx);
     void wakeContainer(PodState& state, size_t slot, KubeletContext& ctx);
     void armWake(PodState& state, size_t slot, SimTime at, KubeletContext& ctx);
@@ -123,6 +133,7 @@ private:
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
     SimTime m_lastNodeStatusAt = 0;
     uint64_t m_probeRuns = 0;
+    SimTime m_plegPhase = 0;
 };
 
 } // namespace podlab::sim

@@ -53,12 +53,21 @@ struct ContainerSlot {
     // Why no container runs when one is wanted (ErrImagePull, CrashLoopBackOff, …); cleared on start.
     std::string waitingReason;
     std::string waitingMessage;
+    // The kubelet's reason cache: what a sync found goes into the status the *next* sync writes (the status
+    // is generated at the start of a sync), so a crashed container shows Error for a resync before it shows
+    // CrashLoopBackOff, and a failed pull ErrImagePull before ImagePullBackOff.
+    std::string nextWaitingReason;
+    std::string nextWaitingMessage;
 
     bool postStartRunning = false; // started, but its postStart hook has not returned: not Running yet
     bool killRequested = false;    // a liveness/startup failure or a failed postStart asks for a restart
     std::string killMessage;       // the Killing event's message for that kill
-    bool stopping = false;         // a stop signal was sent; SIGKILL at stopDeadline
+    bool stopping = false;         // being stopped: preStop, then the stop signal, SIGKILL at stopDeadline
+    SimTime stopSignalAt = INT64_MAX; // when the stop signal goes (once preStop has returned)
     SimTime stopDeadline = 0;
+    std::optional<SimTime> preStopFailureAt; // when a failed preStop hook returned (its event is due)
+    bool preStopFailsAtExit = false;         // preStop outlived the grace period: it fails when the container dies
+    bool postStartFailed = false;            // postStart failed: the instance is being killed, never started
     SimTime wakeAt = INT64_MAX;    // when the running container asked to run again
 
     std::array<ProbeWorker, 3> probes; // by ProbeKind
@@ -87,6 +96,9 @@ struct PodState {
     SimTime opDuration = 0; // a pull's own time, without the wait in the node's pull queue
 
     bool sandboxReady = false;
+    // A sync asked for while the pod worker was busy (the PLEG noticing the new sandbox at its next relist,
+    // for one): it runs as soon as the current work ends, even if that work ended in an error.
+    bool updatePending = false;
     std::string sandboxId;
     std::string podIP;
     std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
@@ -99,7 +111,10 @@ struct PodState {
     std::string terminalReason;  // status.reason (DeadlineExceeded, …)
     std::string terminalMessage;
     std::string cachedPhase;     // the last phase the kubelet reported (terminal phases stick)
-    bool resyncArmed = false;
+    // The pod worker's queue holds one entry per pod: updates while one is pending fold into it, and a
+    // delayed resync replaces the one before (pod_workers.go, the work queue keyed by pod uid).
+    bool syncPending = false;
+    SimTime resyncAt = INT64_MAX;
 
     bool operator==(const PodState&) const = default;
 };

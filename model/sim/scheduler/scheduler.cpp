@@ -296,24 +296,27 @@ Scheduler::Verdict Scheduler::filter(const api::Pod& pod, const ResourceAmounts&
             return v;
         }
     }
+    // A request bigger than the whole node can never fit there, whatever is evicted: unresolvable (1.34).
+    bool unresolvable = false;
+    auto insufficient = [&](int64_t request, int64_t used, int64_t allocatable, const std::string& name) {
+        if (request > 0 && used + request > allocatable) {
+            v.reasons.push_back("Insufficient " + name);
+            unresolvable = unresolvable || request > allocatable;
+        }
+    };
     if (n.pods + 1 > n.allocatablePods)
         v.reasons.push_back("Too many pods");
-    if (requests.milliCpu > 0 && n.requested.milliCpu + requests.milliCpu > n.allocatable.milliCpu)
-        v.reasons.push_back("Insufficient cpu");
-    if (requests.memory > 0 && n.requested.memory + requests.memory > n.allocatable.memory)
-        v.reasons.push_back("Insufficient memory");
-    if (requests.ephemeralStorage > 0 &&
-        n.requested.ephemeralStorage + requests.ephemeralStorage > n.allocatable.ephemeralStorage)
-        v.reasons.push_back("Insufficient ephemeral-storage");
+    insufficient(requests.milliCpu, n.requested.milliCpu, n.allocatable.milliCpu, "cpu");
+    insufficient(requests.memory, n.requested.memory, n.allocatable.memory, "memory");
+    insufficient(requests.ephemeralStorage, n.requested.ephemeralStorage, n.allocatable.ephemeralStorage,
+                 "ephemeral-storage");
     for (const auto& [name, amount] : requests.scalars) {
         const auto have = n.allocatable.scalars.find(name);
         const auto used = n.requested.scalars.find(name);
-        const int64_t capacity = have == n.allocatable.scalars.end() ? 0 : have->second;
-        const int64_t inUse = used == n.requested.scalars.end() ? 0 : used->second;
-        if (amount > 0 && inUse + amount > capacity)
-            v.reasons.push_back("Insufficient " + name);
+        insufficient(amount, used == n.requested.scalars.end() ? 0 : used->second,
+                     have == n.allocatable.scalars.end() ? 0 : have->second, name);
     }
-    v.resolvableByPreemption = !v.reasons.empty();
+    v.resolvableByPreemption = !v.reasons.empty() && !unresolvable;
     return v;
 }
 
