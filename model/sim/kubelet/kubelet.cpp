@@ -30,20 +30,20 @@ api::NodeCondition condition(std::string type, std::string status, std::string r
 
 const PodState* Kubelet::podState(std::string_view uid) const
 {
-    const auto it = m_pods.find(std::string(uid));
-    return it == m_pods.end() ? nullptr : &it->second;
+    const auto it = m_podsByUid.find(uid);
+    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
 }
 
 PodState* Kubelet::findByUid(std::string_view uid)
 {
-    const auto it = m_pods.find(std::string(uid));
-    return it == m_pods.end() ? nullptr : &it->second;
+    const auto it = m_podsByUid.find(uid);
+    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
 }
 
 PodState* Kubelet::find(uint32_t id)
 {
-    const auto it = m_podIds.find(id);
-    return it == m_podIds.end() ? nullptr : findByUid(it->second);
+    const auto it = m_pods.find(id);
+    return it == m_pods.end() ? nullptr : &it->second;
 }
 
 const api::Container& Kubelet::specOf(const PodState& state, const ContainerSlot& slot) const
@@ -101,7 +101,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
     const ResourceAmounts requests = podRequests(pod->spec);
     ResourceAmounts used;
     int podCount = 0;
-    for (const auto& [uid, s] : m_pods) {
+    for (const auto& [id, s] : m_pods) {
         if (s.terminal)
             continue;
         used += podRequests(s.pod->spec);
@@ -166,8 +166,8 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
             state.volumes.emplace(v.name, fs::FileSystem(v.emptyDir->medium == "Memory" ? fs::Medium::Tmpfs
                                                                                          : fs::Medium::Disk));
     const uint32_t id = state.id;
-    m_podIds[id] = state.uid;
-    PodState& stored = m_pods.emplace(state.uid, std::move(state)).first->second;
+    m_podsByUid[state.uid] = id;
+    PodState& stored = m_pods.emplace(id, std::move(state)).first->second;
 
     // One prober worker per probe; each starts ticking now, when the pod is added (not when its container
     // starts), and probes once per period from then on.
@@ -233,8 +233,8 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
             m_ipInUse[host] = 0;
         ctx.network.unregisterPodIP(state.podIP);
     }
-    m_podIds.erase(state.id);
-    m_pods.erase(state.uid);
+    m_podsByUid.erase(state.uid);
+    m_pods.erase(state.id);
     m_images.unpacked().prune(); // the snapshots only this pod's containers used
 }
 
@@ -546,10 +546,10 @@ void Kubelet::setReporting(bool reporting, KubeletContext& ctx)
     // Back online: catch up with the API server (pods added, changed or deleted meanwhile), report every
     // pod's status and renew the lease at once.
     std::vector<std::string> gone;
-    for (const auto& [uid, state] : m_pods) {
+    for (const auto& [id, state] : m_pods) {
         const auto pod = ctx.cluster.store.get<api::Pod>(state.namespace_, state.name);
-        if (!pod || pod->metadata.uid != uid)
-            gone.push_back(uid);
+        if (!pod || pod->metadata.uid != state.uid)
+            gone.push_back(state.uid);
     }
     for (const std::string& uid : gone)
         if (PodState* s = findByUid(uid))
@@ -562,7 +562,7 @@ void Kubelet::setReporting(bool reporting, KubeletContext& ctx)
         else
             admit(pod, ctx);
     }
-    for (auto& [uid, state] : m_pods)
+    for (auto& [id, state] : m_pods)
         requestSync(state, ctx);
     heartbeat(ctx);
 }

@@ -40,7 +40,8 @@ public:
     void setReporting(bool reporting, KubeletContext& ctx);
     bool reporting() const { return m_reporting; }
 
-    const std::map<std::string, PodState>& pods() const { return m_pods; }
+    // The pods on this node, by the kubelet's own handle (admission order).
+    const std::map<uint32_t, PodState>& pods() const { return m_pods; }
     const PodState* podState(std::string_view uid) const;
     const ImageManager& imageManager() const { return m_images; }
     uint64_t probeRuns() const { return m_probeRuns; }
@@ -111,6 +112,10 @@ private:
     std::pair<ProbeResult, std::string> runProbe(PodState& state, size_t slot, const api::Probe& probe,
                                                  ProbeKind kind, KubeletContext& ctx);
 
+    std::optional<shell::HttpResponse> serveHttp(PodState& state, int port, const shell::HttpRequest& request,
+                                                 KubeletContext& ctx);
+    bool listens(const PodState& state, int port) const;
+
     // Status.
     api::PodStatus buildStatus(const PodState& state, KubeletContext& ctx) const;
     void writeStatus(PodState& state, KubeletContext& ctx);
@@ -126,8 +131,8 @@ private:
     bool m_started = false;
     uint32_t m_nextPodId = 1;
     uint64_t m_nextOpId = 1;
-    std::map<std::string, PodState> m_pods;    // by uid
-    std::map<uint32_t, std::string> m_podIds;  // timer handle -> uid
+    std::map<uint32_t, PodState> m_pods; // by handle (timers carry it)
+    std::map<std::string, uint32_t, std::less<>> m_podsByUid;
     ImageManager m_images;
     RestartBackoff m_crashBackoff;
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR

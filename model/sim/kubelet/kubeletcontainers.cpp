@@ -597,17 +597,21 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
                                                       KubeletContext& ctx)
 {
     PodState* state = findByUid(uid);
-    if (!state)
-        return std::nullopt;
-    for (size_t s = 0; s < state->containerSlots.size(); ++s) {
-        ContainerSlot& slot = state->containerSlots[s];
+    return state ? serveHttp(*state, port, request, ctx) : std::nullopt;
+}
+
+std::optional<shell::HttpResponse> Kubelet::serveHttp(PodState& state, int port, const shell::HttpRequest& request,
+                                                      KubeletContext& ctx)
+{
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;
-        PodEnvironment env(*this, *state, specOf(*state, slot), ctx);
+        PodEnvironment env(*this, state, specOf(state, slot), ctx);
         auto response = slot.current->serveHttp(port, request, env);
-        armWake(*state, s, slot.current->wake(env), ctx);
+        armWake(state, s, slot.current->wake(env), ctx);
         if (!slot.current->running())
-            containerExited(*state, s, ctx);
+            containerExited(state, s, ctx);
         return response;
     }
     return std::nullopt;
@@ -616,9 +620,12 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
 bool Kubelet::listens(std::string_view uid, int port) const
 {
     const PodState* state = podState(uid);
-    if (!state)
-        return false;
-    return std::any_of(state->containerSlots.begin(), state->containerSlots.end(), [&](const ContainerSlot& slot) {
+    return state && listens(*state, port);
+}
+
+bool Kubelet::listens(const PodState& state, int port) const
+{
+    return std::any_of(state.containerSlots.begin(), state.containerSlots.end(), [&](const ContainerSlot& slot) {
         return slot.current && slot.current->running() && slot.current->listens(port);
     });
 }

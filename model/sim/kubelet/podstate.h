@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,13 +28,39 @@ struct ProbeRecord {
 // period from when the pod was added, skips until the container runs and its initial delay has passed,
 // and flips the cached result only after failureThreshold failures or successThreshold successes.
 struct ProbeWorker {
+    static constexpr size_t kRecentRuns = 10;
+
     bool defined = false;
     ProbeResult cached = ProbeResult::Unknown; // what the results manager holds for the current container
     ProbeResult lastResult = ProbeResult::Unknown;
     int resultRun = 0;
-    bool onHold = false;     // a liveness/startup failure: wait for a new container
-    std::string containerId; // the instance the cached result belongs to
-    std::vector<ProbeRecord> recent; // the last few runs, newest last
+    bool onHold = false; // a liveness/startup failure: wait for a new container
+    int instance = -1;   // the container instance (its restart count) the cached result belongs to
+    // An httpGet probe's request, built once (the pod's IP, the port and headers do not change): the
+    // prober's own compiled handler.
+    std::shared_ptr<const shell::HttpRequest> httpRequest;
+    int httpPort = 0;
+
+    // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
+    // every run would cost more than the run.
+    std::array<ProbeRecord, kRecentRuns> recent{};
+    uint8_t recentCount = 0;
+    uint8_t recentNext = 0;
+    void record(ProbeRecord run)
+    {
+        recent[recentNext] = std::move(run);
+        recentNext = uint8_t((recentNext + 1) % kRecentRuns);
+        if (recentCount < kRecentRuns)
+            ++recentCount;
+    }
+    // Oldest first.
+    std::vector<ProbeRecord> recentRuns() const
+    {
+        std::vector<ProbeRecord> out;
+        for (size_t i = 0; i < recentCount; ++i)
+            out.push_back(recent[(recentNext + kRecentRuns - recentCount + i) % kRecentRuns]);
+        return out;
+    }
     bool operator==(const ProbeWorker&) const = default;
 };
 
