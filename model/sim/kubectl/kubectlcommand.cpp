@@ -3,6 +3,8 @@
 #include "describe.h"
 #include "gettables.h"
 #include "humanduration.h"
+#include "decodeerror.h"
+#include "strategicmerge.h"
 #include "table.h"
 
 #include "manifest/defaults.h"
@@ -22,6 +24,8 @@
 namespace podlab::sim::kubectl {
 
 namespace {
+
+constexpr const char* kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
 // --- the command line ------------------------------------------------------------------------------------
 
@@ -185,6 +189,13 @@ std::string typedName(Kind kind, const std::string& name)
     else if (kind == Kind::PodPreset)
         group = ".settings.k8s.io";
     return singular(kind) + group + "/" + name;
+}
+
+// "deployment.apps": the lowercase kind and group of kubectl delete's message.
+std::string typedGroupKind(Kind kind)
+{
+    const std::string withName = typedName(kind, "");
+    return withName.substr(0, withName.size() - 1);
 }
 
 // --- reading objects ---------------------------------------------------------------------------------------
@@ -604,13 +615,20 @@ private:
 
     // --- apply, create, delete -f -------------------------------------------------------------------------
 
+    // One document of a -f file: an object, or why the API server would refuse to decode it.
+    struct FileItem {
+        std::optional<manifest::ManifestObject> object;
+        std::string error; // "Error from server (BadRequest): error when creating …"
+        int line = 0;
+    };
     struct FileObjects {
         std::string file;
-        std::vector<manifest::ManifestObject> objects;
+        std::vector<FileItem> items;
     };
 
-    // Reads every -f file (a folder means its .yaml, .yml and .json files), failing as kubectl does on
-    // files it cannot read or parse.
+    // Reads every -f file (a folder means its .yaml, .yml and .json files). A file that is not YAML stops
+    // everything, as kubectl's own parsing does before it sends anything; a document the API server could not
+    // decode (unknown fields, wrong types) becomes that server error, in its place among the others.
     std::optional<std::vector<FileObjects>> readFiles()
     {
         std::vector<FileObjects> out;
@@ -648,62 +666,148 @@ private:
                 }
                 const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
                 const std::string shown = paths.size() > 1 ? p.string() : f;
-                manifest::ReadOptions options;
-                options.applyDefaults = false;
-                options.validate = false;
-                options.keepSource = true;
-                const manifest::ReadResult r = manifest::readManifests(bytes, shown, options);
-                if (!r.ok()) {
-                    reportReadErrors(shown, r);
+                auto items = readDocuments(bytes, shown);
+                if (!items)
                     return std::nullopt;
-                }
-                out.push_back({shown, r.objects});
+                out.push_back({shown, std::move(*items)});
             }
         }
         return out;
     }
 
-    void reportReadErrors(const std::string& file, const manifest::ReadResult& r)
+    std::optional<std::vector<FileItem>> readDocuments(const std::string& bytes, const std::string& file)
     {
+        manifest::ReadOptions options;
+        options.applyDefaults = false;
+        options.validate = false;
+        options.keepSource = true;
+        const manifest::ReadResult r = manifest::readManifests(bytes, file, options);
         for (const manifest::Diagnostic& d : r.diagnostics) {
-            if (!d.isError())
-                continue;
-            if (d.message.starts_with("unknown field") || d.message.starts_with("duplicate field"))
-                fail("Error from server (BadRequest): error when creating \"" + file +
-                     "\": strict decoding error: " + d.message.substr(0, d.message.find(',')) + " (" + d.path +
-                     ", line " + std::to_string(d.line) + ")");
-            else if (d.path.empty())
+            if (d.isError() && d.path.empty()) {
                 fail("error: error parsing " + file + ": error converting YAML to JSON: yaml: line " +
                      std::to_string(d.line) + ": " + d.message);
-            else
-                fail("Error from server (BadRequest): error when creating \"" + file + "\": " + d.path + ": " +
-                     d.message + " (line " + std::to_string(d.line) + ")");
+                return std::nullopt;
+            }
         }
+        const std::vector<Document> documents = splitDocuments(bytes);
+        auto documentAt = [&](int line) {
+            size_t i = 0;
+            while (i + 1 < documents.size() && documents[i + 1].firstLine <= line)
+                ++i;
+            return i;
+        };
+        std::vector<FileItem> items;
+        for (const manifest::ManifestObject& o : r.objects)
+            items.push_back({o, {}, o.line});
+        std::map<size_t, manifest::Diagnostics> failed;
+        for (const manifest::Diagnostic& d : r.diagnostics)
+            if (d.isError())
+                failed[documentAt(d.line)].push_back(d);
+        for (const auto& [index, problems] : failed) {
+            const Document& doc = documents.empty() ? Document{} : documents[index];
+            std::string message;
+            if (auto decoded = serverDecodeError(doc.kind, doc.apiVersion, problems)) {
+                message = *decoded;
+            } else {
+                // Not a decoding problem PodLab can word as the server would: its reader's own words.
+                const manifest::Diagnostic& d = problems.front();
+                message = (d.path.empty() ? "" : d.path + ": ") + d.message + " (line " + std::to_string(d.line) + ")";
+            }
+            items.push_back({std::nullopt, "Error from server (BadRequest): error when creating \"" + file + "\": " + message,
+                             problems.front().line});
+        }
+        std::stable_sort(items.begin(), items.end(), [](const FileItem& a, const FileItem& b) { return a.line < b.line; });
+        return items;
     }
 
+    // Where each YAML document starts, with its kind and apiVersion as written (for the server's decode error,
+    // which names them even when the rest does not decode).
+    struct Document {
+        int firstLine = 1;
+        std::string kind;
+        std::string apiVersion;
+    };
+    static std::vector<Document> splitDocuments(const std::string& bytes)
+    {
+        std::vector<Document> out{Document{}};
+        int line = 1;
+        size_t start = 0;
+        auto unquote = [](std::string v) {
+            while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == ',' || v.back() == '\t'))
+                v.pop_back();
+            while (!v.empty() && v.front() == ' ')
+                v.erase(0, 1);
+            if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+                v = v.substr(1, v.size() - 2);
+            return v;
+        };
+        while (start <= bytes.size()) {
+            const size_t nl = bytes.find('\n', start);
+            const std::string text = bytes.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            if (text.starts_with("---")) {
+                if (line > out.back().firstLine || !out.back().kind.empty())
+                    out.push_back(Document{line + 1, {}, {}});
+                else
+                    out.back().firstLine = line + 1;
+            }
+            for (const char* key : {"kind", "apiVersion"}) {
+                // Top-level keys, in block YAML or in (one-line-per-key) JSON.
+                const std::string yamlKey = std::string(key) + ":";
+                const std::string jsonKey = "\"" + std::string(key) + "\":";
+                std::string value;
+                if (text.starts_with(yamlKey))
+                    value = unquote(text.substr(yamlKey.size()));
+                else if (const size_t at = text.find(jsonKey); at != std::string::npos && text.find_first_not_of(" {") == at &&
+                                                               at <= 4)
+                    value = unquote(text.substr(at + jsonKey.size()));
+                std::string& slot = std::string(key) == "kind" ? out.back().kind : out.back().apiVersion;
+                if (!value.empty() && slot.empty())
+                    slot = value;
+            }
+            if (nl == std::string::npos)
+                break;
+            start = nl + 1;
+            ++line;
+        }
+        return out;
+    }
+
+    enum class Operation { Create, Update };
+
     // Defaults and validation as the API server applies them, worded as kubectl prints an invalid object.
-    bool admitObject(api::Object& object)
+    bool admitObject(api::Object& object, Operation operation = Operation::Create)
     {
         manifest::applyDefaults(object);
         const manifest::FieldErrors errors = manifest::validate(object);
-        std::vector<std::string> problems;
-        for (const manifest::FieldError& e : errors)
+        std::vector<ApiError::Cause> causes;
+        for (const manifest::FieldError& e : errors) {
+            // ValidatePodCreate alone refuses a node name on a gated pod: an update of a bound pod that
+            // brings gates back is refused by the gate rule instead.
+            if (operation == Operation::Update && e.path == "spec.nodeName" &&
+                e.message.find("schedulingGates") != std::string::npos)
+                continue;
             if (!e.warning)
-                problems.push_back(e.path + ": " + e.message);
-        if (problems.empty())
+                causes.push_back({e.path, e.message});
+        }
+        if (causes.empty())
             return true;
-        std::string message = "The " + std::string(api::kindOf(object)) + " \"" + api::metadataOf(object).name +
-                              "\" is invalid: ";
-        if (problems.size() == 1) {
-            message += problems[0];
+        failInvalid(ApiServer::invalid(api::kindOf(object), api::metadataOf(object).name, std::move(causes)));
+        return false;
+    }
+
+    // kubectl's checkErr for an Invalid error: the causes, not the message.
+    void failInvalid(const ApiError& e)
+    {
+        std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
+        if (e.causes.size() == 1) {
+            message += e.causes[0].field + ": " + e.causes[0].message;
         } else {
             message += "\n";
-            for (const std::string& p : problems)
-                message += "* " + p + "\n";
+            for (const ApiError::Cause& c : e.causes)
+                message += "* " + c.field + ": " + c.message + "\n";
             message.pop_back();
         }
         fail(message);
-        return false;
     }
 
     bool settleNamespace(api::Object& object, const std::string& file)
@@ -723,13 +827,51 @@ private:
         return true;
     }
 
+    // What kubectl apply records and sends: the file's own fields (nothing defaulted) with the namespace it
+    // was applied to; `annotation` is that as compact JSON, `modified` the same with the annotation set.
+    struct Applied {
+        std::string annotation;
+        api::Value modified;
+    };
+    static Applied appliedConfiguration(const api::Value& source, const std::string& namespace_)
+    {
+        api::Value v = source.isObject() ? source : api::Value(api::Value::Object{});
+        auto member = [](api::Value& object, const char* key) -> api::Value& {
+            for (auto& [k, value] : object.asObject())
+                if (k == key) {
+                    if (!value.isObject())
+                        value = api::Value(api::Value::Object{});
+                    return value;
+                }
+            object.insert(key, api::Value(api::Value::Object{}));
+            return object.asObject().back().second;
+        };
+        api::Value& meta = member(v, "metadata");
+        if (!namespace_.empty() && !meta.find("namespace"))
+            meta.insert("namespace", api::Value(namespace_));
+        api::Value& annotations = member(meta, "annotations");
+        std::erase_if(annotations.asObject(), [](const auto& m) { return m.first == kLastApplied; });
+        if (annotations.asObject().empty())
+            std::erase_if(meta.asObject(), [](const auto& m) { return m.first == "annotations"; });
+        Applied out;
+        out.annotation = manifest::toCompactJson(v) + "\n";
+        member(member(v, "metadata"), "annotations").insert(kLastApplied, api::Value(out.annotation));
+        out.modified = std::move(v);
+        return out;
+    }
+
     void applyOrCreate(bool apply)
     {
         const auto files = readFiles();
         if (!files)
             return;
         for (const FileObjects& file : *files) {
-            for (const manifest::ManifestObject& read : file.objects) {
+            for (const FileItem& item : file.items) {
+                if (!item.object) {
+                    fail(item.error);
+                    continue;
+                }
+                const manifest::ManifestObject& read = *item.object;
                 api::Object object = read.object;
                 if (!settleNamespace(object, file.file))
                     continue;
@@ -743,78 +885,99 @@ private:
                          "Kustomize patch does its job. Run the cluster with the classic profile to try it.)");
                     continue;
                 }
-                std::string lastApplied;
+                const std::string ns = api::isNamespaced(api::kindOf(object)) ? api::metadataOf(object).namespace_ : "";
+                const std::optional<api::Object> live = liveObject(kind, ns, name);
+                Applied applied;
                 if (apply) {
-                    // kubectl's client-side apply records what was applied, as compact JSON: the file's own
-                    // fields (nothing defaulted), with the namespace it was applied to.
-                    api::Value v = read.source;
-                    if (!v.isObject())
-                        v = api::Value(api::Value::Object{});
-                    api::Value* meta = const_cast<api::Value*>(v.find("metadata"));
-                    if (!meta) {
-                        v.insert("metadata", api::Value(api::Value::Object{}));
-                        meta = &v.asObject().back().second;
-                    }
-                    if (const std::string& ns = api::metadataOf(object).namespace_; !ns.empty() && !meta->find("namespace"))
-                        meta->insert("namespace", api::Value(ns));
-                    api::Value* annotations = const_cast<api::Value*>(meta->find("annotations"));
-                    if (!annotations || !annotations->isObject()) {
-                        std::erase_if(meta->asObject(), [](const auto& m) { return m.first == "annotations"; });
-                        meta->insert("annotations", api::Value(api::Value::Object{}));
-                        annotations = &meta->asObject().back().second;
-                    }
-                    std::erase_if(annotations->asObject(), [](const auto& m) {
-                        return m.first == "kubectl.kubernetes.io/last-applied-configuration";
-                    });
-                    lastApplied = manifest::toCompactJson(v) + "\n";
-                    api::metadataOf(object).annotations["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied;
+                    applied = appliedConfiguration(read.source, ns);
+                    api::metadataOf(object).annotations[kLastApplied] = applied.annotation;
                 }
-                if (!admitObject(object))
-                    continue;
-                const auto existing = currentAnnotation(kind, api::metadataOf(object).namespace_, name);
-                if (!existing) {
+                if (!live) {
+                    if (!admitObject(object))
+                        continue;
                     const ApiResult r = m_cluster.create(object);
                     if (!r.ok()) {
-                        fail("Error from server (" + r.error->reason + "): error when creating \"" + file.file +
-                             "\": " + r.error->message);
+                        if (r.error->reason == "Invalid")
+                            failInvalid(*r.error);
+                        else
+                            fail("Error from server (" + r.error->reason + "): error when creating \"" + file.file +
+                                 "\": " + r.error->message);
                         continue;
                     }
                     m_out.out += typedName(kind, api::metadataOf(copyOf(r.object)).name) + " created\n";
                     continue;
                 }
                 if (!apply) {
+                    if (!admitObject(object))
+                        continue;
                     fail("Error from server (AlreadyExists): error when creating \"" + file.file + "\": " +
                          std::string(resourceName(kind)) + " \"" + name + "\" already exists");
                     continue;
                 }
-                if (*existing == lastApplied) {
-                    m_out.out += typedName(kind, name) + " unchanged\n";
-                    continue;
-                }
-                if (auto problem = immutableChange(object)) {
-                    fail(*problem);
-                    continue;
-                }
-                const ApiResult r = m_cluster.update(object);
-                if (!r.ok()) {
-                    fail("Error from server (" + r.error->reason + "): error when applying patch to \"" + file.file +
-                         "\": " + r.error->message);
-                    continue;
-                }
-                m_out.out += typedName(kind, name) + " configured\n";
+                patchLive(kind, name, *live, applied.modified, file.file);
             }
         }
     }
 
-    // The live object's last-applied-configuration, "" if it has none, nullopt if there is no such object.
-    std::optional<std::string> currentAnnotation(Kind kind, const std::string& ns, const std::string& name)
+    // The rest of client-side apply on an existing object: the three-way merge with what was applied last
+    // time and the live object, "unchanged" when that changes nothing, else the merged object through the API
+    // server's defaults, validation and update.
+    void patchLive(Kind kind, const std::string& name, const api::Object& live, const api::Value& modified,
+                   const std::string& file)
     {
-        std::optional<std::string> out;
+        const api::ObjectMeta& liveMeta = api::metadataOf(live);
+        api::Value original;
+        if (const auto it = liveMeta.annotations.find(kLastApplied); it != liveMeta.annotations.end()) {
+            manifest::ReadOptions options;
+            options.applyDefaults = false;
+            options.validate = false;
+            options.keepSource = true;
+            const manifest::ReadResult r = manifest::readManifests(it->second, kLastApplied, options);
+            if (!r.objects.empty())
+                original = r.objects.front().source;
+        } else {
+            m_out.err += "Warning: resource " + std::string(resourceName(kind)) + "/" + name + " is missing the " +
+                         kLastApplied + " annotation which is required by kubectl apply. kubectl apply should only "
+                         "be used on resources created declaratively by either kubectl create --save-config or "
+                         "kubectl apply. The missing annotation will be patched automatically.\n";
+        }
+        const api::Value current = manifest::encodeObject(live);
+        const api::Value merged = threeWayMerge(original, modified, current);
+        if (merged == current) {
+            m_out.out += typedName(kind, name) + " unchanged\n";
+            return;
+        }
+        manifest::ReadOptions options;
+        options.applyDefaults = false;
+        options.validate = false;
+        const manifest::ReadResult decoded = manifest::readManifests(manifest::toJson(merged), file, options);
+        if (decoded.objects.empty()) {
+            const std::string why = decoded.diagnostics.empty() ? std::string("cannot decode the patched object")
+                                                                : decoded.diagnostics.front().message;
+            fail("Error from server (BadRequest): error when applying patch to \"" + file + "\": " + why);
+            return;
+        }
+        api::Object object = decoded.objects.front().object;
+        if (!admitObject(object, Operation::Update))
+            return;
+        const ApiResult r = m_cluster.update(object);
+        if (!r.ok()) {
+            if (r.error->reason == "Invalid")
+                failInvalid(*r.error);
+            else
+                fail("Error from server (" + r.error->reason + "): error when applying patch to \"" + file +
+                     "\": " + r.error->message);
+            return;
+        }
+        m_out.out += typedName(kind, name) + " configured\n";
+    }
+
+    std::optional<api::Object> liveObject(Kind kind, const std::string& ns, const std::string& name)
+    {
+        std::optional<api::Object> out;
         auto look = [&]<class T>(std::type_identity<T>) {
-            if (const auto p = store().template get<T>(isNamespaced(kind) ? ns : std::string(), name)) {
-                const auto it = p->metadata.annotations.find("kubectl.kubernetes.io/last-applied-configuration");
-                out = it == p->metadata.annotations.end() ? std::string() : it->second;
-            }
+            if (const auto p = store().template get<T>(isNamespaced(kind) ? ns : std::string(), name))
+                out = api::Object(*p);
         };
         switch (kind) {
         case Kind::Pod: look(std::type_identity<api::Pod>()); break;
@@ -834,54 +997,6 @@ private:
         return out;
     }
 
-    // What the API server refuses to change in place (ValidatePodUpdate, the Deployment's selector).
-    std::optional<std::string> immutableChange(const api::Object& updated)
-    {
-        if (const auto* pod = std::get_if<api::Pod>(&updated)) {
-            const auto live = store().get<api::Pod>(pod->metadata.namespace_, pod->metadata.name);
-            if (!live)
-                return std::nullopt;
-            api::PodSpec mutableView = live->spec;
-            // What may change: container images, activeDeadlineSeconds, added tolerations, removed scheduling
-            // gates (and the fields admission set, which the applied spec lacks).
-            for (size_t i = 0; i < mutableView.containers.size() && i < pod->spec.containers.size(); ++i)
-                mutableView.containers[i].image = pod->spec.containers[i].image;
-            for (size_t i = 0; i < mutableView.initContainers.size() && i < pod->spec.initContainers.size(); ++i)
-                mutableView.initContainers[i].image = pod->spec.initContainers[i].image;
-            mutableView.activeDeadlineSeconds = pod->spec.activeDeadlineSeconds;
-            mutableView.schedulingGates = pod->spec.schedulingGates;
-            api::PodSpec proposed = pod->spec;
-            proposed.nodeName = live->spec.nodeName;
-            proposed.serviceAccountName = live->spec.serviceAccountName;
-            proposed.serviceAccount = live->spec.serviceAccount;
-            proposed.tolerations = live->spec.tolerations;
-            proposed.priority = live->spec.priority;
-            proposed.preemptionPolicy = live->spec.preemptionPolicy;
-            proposed.enableServiceLinks = live->spec.enableServiceLinks;
-            proposed.volumes = live->spec.volumes;
-            for (size_t i = 0; i < proposed.containers.size() && i < live->spec.containers.size(); ++i)
-                proposed.containers[i].volumeMounts = live->spec.containers[i].volumeMounts;
-            for (size_t i = 0; i < proposed.initContainers.size() && i < live->spec.initContainers.size(); ++i)
-                proposed.initContainers[i].volumeMounts = live->spec.initContainers[i].volumeMounts;
-            if (!live->spec.schedulingGates.empty() || pod->spec.schedulingGates.empty())
-                proposed.schedulingGates = mutableView.schedulingGates;
-            if (!(proposed == mutableView))
-                return "The Pod \"" + pod->metadata.name +
-                       "\" is invalid: spec: Forbidden: pod updates may not change fields other than "
-                       "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
-                       "`spec.tolerations` (only additions to existing tolerations),"
-                       "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
-        }
-        if (const auto* d = std::get_if<api::Deployment>(&updated)) {
-            const auto live = store().get<api::Deployment>(d->metadata.namespace_, d->metadata.name);
-            if (live && !(live->spec.selector == d->spec.selector))
-                return "The Deployment \"" + d->metadata.name + "\" is invalid: spec.selector: Invalid value: " +
-                       "v1.LabelSelector{MatchLabels:map[string]string{...}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
-                       "field is immutable";
-        }
-        return std::nullopt;
-    }
-
     void remove()
     {
         DeleteOptions options;
@@ -889,8 +1004,12 @@ private:
             options.gracePeriodSeconds = std::stoll(m_args.value("grace-period", "-1"));
         if (m_args.has("now"))
             options.gracePeriodSeconds = 1;
-        const bool force = m_args.has("force");
-        if (force) {
+        const bool forceFlag = m_args.has("force");
+        // --grace-period=0 alone means 1 (so nothing is lost by accident); --force makes it, or no period, 0.
+        if (options.gracePeriodSeconds == int64_t(0) && !forceFlag)
+            options.gracePeriodSeconds = 1;
+        const bool force = forceFlag && options.gracePeriodSeconds.value_or(0) == 0;
+        if (forceFlag) {
             if (!options.gracePeriodSeconds)
                 options.gracePeriodSeconds = 0;
             if (*options.gracePeriodSeconds == 0)
@@ -903,7 +1022,10 @@ private:
             if (!files)
                 return;
             for (const FileObjects& f : *files)
-                for (const manifest::ManifestObject& o : f.objects) {
+                for (const FileItem& item : f.items) {
+                    if (!item.object)
+                        continue;
+                    const manifest::ManifestObject& o = *item.object;
                     const api::ObjectMeta& meta = api::metadataOf(o.object);
                     victims.push_back({Kind(o.object.index()),
                                        {meta.namespace_.empty() ? m_namespace : meta.namespace_, meta.name}});
@@ -934,7 +1056,11 @@ private:
                     fail("Error from server (" + r.error->reason + "): " + r.error->message);
                 continue;
             }
-            m_out.out += singular(kind) + " \"" + key.second + "\" " + (force ? "force deleted" : "deleted") + "\n";
+            // kubectl 1.34 names the namespace a namespaced object was deleted from (kubernetes#126619).
+            std::string operation = force ? "force deleted" : "deleted";
+            if (isNamespaced(kind))
+                operation += " from " + (key.first.empty() ? m_namespace : key.first) + " namespace";
+            m_out.out += typedGroupKind(kind) + " \"" + key.second + "\" " + operation + "\n";
         }
     }
 
