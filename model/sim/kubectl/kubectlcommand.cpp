@@ -4,6 +4,9 @@
 #include "gettables.h"
 #include "humanduration.h"
 #include "decodeerror.h"
+#include "jsonpath.h"
+#include "objectedits.h"
+#include "tabwriter.h"
 #include "strategicmerge.h"
 #include "table.h"
 
@@ -38,6 +41,7 @@ const std::map<std::string, std::string> kBoolFlags = {
     {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
     {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
     {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
+    {"overwrite", ""},
 };
 
 struct Args {
@@ -272,7 +276,17 @@ public:
         else if (verb == "apply")
             applyOrCreate(true);
         else if (verb == "create")
-            applyOrCreate(false);
+            create();
+        else if (verb == "label")
+            editMap(MapKind::Labels);
+        else if (verb == "annotate")
+            editMap(MapKind::Annotations);
+        else if (verb == "taint")
+            taint();
+        else if (verb == "cordon" || verb == "uncordon")
+            cordon(verb == "cordon");
+        else if (verb == "top")
+            top();
         else if (verb == "delete")
             remove();
         else if (verb == "logs")
@@ -471,6 +485,10 @@ private:
         if (!resolveTargets(targets))
             return;
         const std::string output = m_args.value("output");
+        if (output.starts_with("jsonpath=") || output.starts_with("custom-columns=")) {
+            templated(targets, output);
+            return;
+        }
         if (!output.empty() && output != "wide" && output != "yaml" && output != "json" && output != "name") {
             fail("error: unable to match a printer suitable for the output format \"" + output +
                  "\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,"
@@ -523,6 +541,397 @@ private:
                                                                                           : ListScope::Namespace,
                              m_namespace) +
                          "\n";
+    }
+
+    // -o jsonpath=TEMPLATE and -o custom-columns=HEADER:PATH,…: one named object is given to the template as
+    // itself, anything else as a List of the objects.
+    void templated(const std::vector<std::pair<ResourceType, std::vector<std::string>>>& targets, const std::string& output)
+    {
+        std::vector<api::Object> all;
+        bool named = false;
+        for (const auto& [type, names] : targets) {
+            bool failed = false;
+            std::vector<api::Object> objects = select(type.kind, names, failed);
+            all.insert(all.end(), objects.begin(), objects.end());
+            named = named || !names.empty();
+        }
+        std::vector<api::Value> values;
+        for (const api::Object& o : all)
+            values.push_back(manifest::encodeObject(o));
+        if (output.starts_with("jsonpath=")) {
+            const std::string text = output.substr(9);
+            std::string error;
+            const auto path = JsonPath::parse(text, &error);
+            if (!path) {
+                fail("error: error parsing jsonpath " + text + ", " + error);
+                return;
+            }
+            api::Value data;
+            if (named && values.size() == 1 && targets.size() == 1 && targets[0].second.size() == 1) {
+                data = values[0];
+            } else {
+                data = api::Value(api::Value::Object{});
+                data.insert("apiVersion", api::Value("v1"));
+                data.insert("items", api::Value(values));
+                data.insert("kind", api::Value("List"));
+                api::Value meta(api::Value::Object{});
+                meta.insert("resourceVersion", api::Value(""));
+                data.insert("metadata", meta);
+            }
+            if (m_out.exitCode == 0 || !values.empty())
+                m_out.out += path->execute(data);
+            return;
+        }
+        // custom-columns: each "HEADER:.path" column, "<none>" where the path finds nothing.
+        const std::string spec = output.substr(15);
+        std::vector<std::pair<std::string, JsonPath>> columns;
+        size_t start = 0;
+        while (start <= spec.size()) {
+            const size_t comma = spec.find(',', start);
+            const std::string column = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const size_t colon = column.find(':');
+            if (colon == std::string::npos) {
+                fail("error: unexpected custom-columns spec: " + column + ", expected <header>:<json-path-expr>");
+                return;
+            }
+            std::string expr = column.substr(colon + 1);
+            if (!expr.starts_with("{"))
+                expr = "{" + expr + "}";
+            std::string error;
+            auto path = JsonPath::parse(expr, &error);
+            if (!path) {
+                fail("error: error parsing jsonpath " + expr + ", " + error);
+                return;
+            }
+            columns.emplace_back(column.substr(0, colon), std::move(*path));
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+        std::string text;
+        if (!m_args.has("no-headers")) {
+            for (size_t i = 0; i < columns.size(); ++i)
+                text += (i ? "\t" : "") + columns[i].first;
+            text += "\n";
+        }
+        for (const api::Value& v : values) {
+            for (size_t i = 0; i < columns.size(); ++i) {
+                const std::vector<api::Value> found = columns[i].second.findResults(v);
+                std::string cell;
+                for (const api::Value& f : found)
+                    cell += (cell.empty() ? "" : ",") + goValueText(f);
+                text += (i ? "\t" : "") + (found.empty() ? std::string("<none>") : cell);
+            }
+            text += "\n";
+        }
+        if (values.empty() && m_out.exitCode == 0) {
+            m_out.err += noResourcesMessage(m_allNamespaces || !isNamespaced(targets.front().first.kind) ? ListScope::Cluster
+                                                                                                          : ListScope::Namespace,
+                                            m_namespace) + "\n";
+            return;
+        }
+        m_out.out += tabAlign(text, kGetTabWriter);
+    }
+
+    // --- create, label, annotate, taint, cordon ------------------------------------------------------------
+
+    void create()
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() >= 2 && (pos[1] == "namespace" || pos[1] == "ns")) {
+            if (pos.size() != 3) {
+                fail("error: exactly one NAME is required, got " + std::to_string(pos.size() - 2) +
+                     "\nSee 'kubectl create namespace -h' for help and examples");
+                return;
+            }
+            api::Namespace ns;
+            ns.metadata.name = pos[2];
+            api::Object object = ns;
+            if (!admitObject(object))
+                return;
+            const ApiResult r = m_cluster.create(object);
+            if (!r.ok()) {
+                fail("Error from server (" + r.error->reason + "): " + r.error->message);
+                return;
+            }
+            m_out.out += "namespace/" + pos[2] + " created\n";
+            return;
+        }
+        applyOrCreate(false);
+    }
+
+    // "label pods web a=b", "label pod/web a=b c-", "label nodes -l x=y a=b": the objects, then the edits.
+    bool splitTargetsAndSpecs(std::vector<std::pair<Kind, std::string>>& objects, std::vector<std::string>& specs,
+                              const char* what)
+    {
+        const auto& pos = m_args.positional;
+        std::vector<std::string> resources;
+        for (size_t i = 1; i < pos.size(); ++i) {
+            const bool spec = pos[i].find('=') != std::string::npos || (pos[i].ends_with("-") && resources.size() >= 1);
+            (spec ? specs : resources).push_back(pos[i]);
+        }
+        if (resources.empty()) {
+            fail(std::string("error: You must provide one or more resources by argument or filename.\nExample "
+                             "resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   "
+                             "'<resource> <name>'\n   '<resource>'"));
+            return false;
+        }
+        if (specs.empty()) {
+            fail(std::string("error: at least one ") + what + " update is required");
+            return false;
+        }
+        std::vector<std::pair<ResourceType, std::vector<std::string>>> targets;
+        if (resources[0].find('/') != std::string::npos) {
+            for (const std::string& r : resources) {
+                const size_t slash = r.find('/');
+                const auto type = resourceType(r.substr(0, slash));
+                if (!type) {
+                    fail("error: the server doesn't have a resource type \"" + r.substr(0, slash) + "\"");
+                    return false;
+                }
+                targets.push_back({*type, {r.substr(slash + 1)}});
+            }
+        } else {
+            const auto type = resourceType(resources[0]);
+            if (!type) {
+                fail("error: the server doesn't have a resource type \"" + resources[0] + "\"");
+                return false;
+            }
+            targets.push_back({*type, {resources.begin() + 1, resources.end()}});
+            if (targets[0].second.empty() && !m_args.has("all") && !m_args.has("selector")) {
+                fail("error: resource(s) were provided, but no name was specified");
+                return false;
+            }
+        }
+        for (const auto& [type, names] : targets) {
+            bool failed = false;
+            for (const api::Object& o : select(type.kind, names, failed))
+                objects.push_back({type.kind, api::metadataOf(o).name});
+            if (failed)
+                return false;
+        }
+        return true;
+    }
+
+    ApiResult updateObject(api::Object object)
+    {
+        const ApiResult r = m_cluster.update(std::move(object));
+        if (!r.ok()) {
+            if (r.error->reason == "Invalid")
+                failInvalid(*r.error);
+            else
+                fail("Error from server (" + r.error->reason + "): " + r.error->message);
+        }
+        return r;
+    }
+
+    void editMap(MapKind kind)
+    {
+        const char* noun = kind == MapKind::Labels ? "label" : "annotation";
+        std::vector<std::pair<Kind, std::string>> objects;
+        std::vector<std::string> specs;
+        if (!splitTargetsAndSpecs(objects, specs, noun))
+            return;
+        std::string error;
+        const auto edits = parseMapEdits(specs, kind, &error);
+        if (!edits) {
+            fail("error: " + error);
+            return;
+        }
+        const Overwrite overwrite = m_args.has("overwrite") ? Overwrite::Yes : Overwrite::No;
+        for (const auto& [k, name] : objects) {
+            auto live = liveObject(k, m_namespace, name);
+            if (!live)
+                continue;
+            api::ObjectMeta& meta = api::metadataOf(*live);
+            api::StringMap& map = kind == MapKind::Labels ? meta.labels : meta.annotations;
+            if (kind == MapKind::Labels)
+                for (const std::string& key : edits->remove)
+                    if (!map.contains(key))
+                        m_out.out += "label \"" + key + "\" not found.\n";
+            const auto updated = applyMapEdits(map, *edits, kind, overwrite, &error);
+            if (!updated) {
+                fail("error: " + error);
+                continue;
+            }
+            // label says "not labeled" when nothing changed and, without --overwrite, "unlabeled" when the
+            // object only lost labels; annotate always says "annotated".
+            std::string operation = "annotated";
+            if (kind == MapKind::Labels) {
+                operation = "not labeled";
+                if (*updated != map)
+                    operation = overwrite == Overwrite::No && updated->size() < map.size() ? "unlabeled" : "labeled";
+            }
+            map = *updated;
+            if (!updateObject(*live).ok())
+                continue;
+            m_out.out += typedName(k, name) + " " + operation + "\n";
+        }
+    }
+
+    void taint()
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() < 2 || (resourceType(pos[1]) && resourceType(pos[1])->kind != Kind::Node) ||
+            (pos[1].find('/') != std::string::npos && !pos[1].starts_with("node"))) {
+            fail("error: invalid resource type " + (pos.size() < 2 ? std::string() : pos[1]) +
+                 ", only node types are supported");
+            return;
+        }
+        std::vector<std::pair<Kind, std::string>> objects;
+        std::vector<std::string> specs;
+        if (!splitTargetsAndSpecs(objects, specs, "taint"))
+            return;
+        std::string error;
+        const auto edits = parseTaintEdits(specs, &error);
+        if (!edits) {
+            fail("error: " + error);
+            return;
+        }
+        for (const auto& [k, name] : objects) {
+            const auto node = store().get<api::Node>("", name);
+            if (!node)
+                continue;
+            const auto result =
+                applyTaintEdits(*node, *edits, m_args.has("overwrite") ? Overwrite::Yes : Overwrite::No, &error);
+            if (!result) {
+                fail("error: " + error);
+                continue;
+            }
+            api::Node updated = *node;
+            updated.spec.taints = result->taints;
+            if (updateObject(updated).ok())
+                m_out.out += "node/" + name + " " + result->operation + "\n";
+        }
+    }
+
+    void cordon(bool unschedulable)
+    {
+        const auto& pos = m_args.positional;
+        const std::string verb = unschedulable ? "cordon" : "uncordon";
+        if (pos.size() < 2 && !m_args.has("selector")) {
+            fail("error: USAGE: " + verb + " NODE [flags]\nSee 'kubectl " + verb + " -h' for help and examples");
+            return;
+        }
+        std::vector<std::string> names(pos.begin() + 1, pos.end());
+        for (std::string& n : names)
+            if (n.starts_with("node/") || n.starts_with("nodes/"))
+                n = n.substr(n.find('/') + 1);
+        bool failed = false;
+        for (const api::Object& o : select(Kind::Node, names, failed)) {
+            api::Node node = std::get<api::Node>(o);
+            if (node.spec.unschedulable == unschedulable) {
+                m_out.out += "node/" + node.metadata.name + " already " + verb + "ed\n";
+                continue;
+            }
+            node.spec.unschedulable = unschedulable;
+            if (updateObject(node).ok())
+                m_out.out += "node/" + node.metadata.name + " " + verb + "ed\n";
+        }
+    }
+
+    // --- top -------------------------------------------------------------------------------------------------
+
+    // What metrics-server would report: each running container's CPU and working set, summed per pod.
+    struct Usage {
+        int64_t milliCpu = 0;
+        int64_t memoryBytes = 0;
+    };
+    std::optional<Usage> podUsage(const api::Pod& pod) const
+    {
+        const Kubelet* kubelet = pod.spec.nodeName.empty() ? nullptr : m_cluster.kubelet(pod.spec.nodeName);
+        const PodState* state = kubelet ? kubelet->podState(pod.metadata.uid) : nullptr;
+        if (!state)
+            return std::nullopt;
+        Usage usage;
+        bool any = false;
+        for (const ContainerSlot& slot : state->containerSlots) {
+            if (!slot.current || !slot.current->running())
+                continue;
+            any = true;
+            usage.milliCpu += slot.current->cpuMillicores(m_cluster.now());
+            usage.memoryBytes += slot.current->memoryBytes(m_cluster.now());
+        }
+        return any ? std::optional<Usage>(usage) : std::nullopt;
+    }
+
+    static std::string cpuText(int64_t milli) { return std::to_string(milli) + "m"; }
+    static std::string memoryText(int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + "Mi"; }
+
+    void top()
+    {
+        const auto& pos = m_args.positional;
+        const std::string what = pos.size() >= 2 ? lower(pos[1]) : std::string();
+        std::vector<std::string> names(pos.size() > 2 ? pos.begin() + 2 : pos.end(), pos.end());
+        bool failed = false;
+        if (what == "pod" || what == "pods" || what == "po") {
+            std::string text = m_allNamespaces ? "NAMESPACE\tNAME\tCPU(cores)\tMEMORY(bytes)\t\n"
+                                               : "NAME\tCPU(cores)\tMEMORY(bytes)\t\n";
+            int rows = 0;
+            std::vector<api::Object> pods = select(Kind::Pod, names, failed);
+            if (failed)
+                return;
+            std::stable_sort(pods.begin(), pods.end(), [](const api::Object& a, const api::Object& b) {
+                return std::tie(api::metadataOf(a).namespace_, api::metadataOf(a).name) <
+                       std::tie(api::metadataOf(b).namespace_, api::metadataOf(b).name);
+            });
+            for (const api::Object& o : pods) {
+                const api::Pod& pod = std::get<api::Pod>(o);
+                const auto usage = podUsage(pod);
+                if (!usage)
+                    continue;
+                ++rows;
+                if (m_allNamespaces)
+                    text += pod.metadata.namespace_ + "\t";
+                text += pod.metadata.name + "\t" + cpuText(usage->milliCpu) + "\t" + memoryText(usage->memoryBytes) + "\t\n";
+            }
+            if (rows == 0) {
+                if (pods.empty())
+                    m_out.err += noResourcesMessage(m_allNamespaces ? ListScope::Cluster : ListScope::Namespace,
+                                                    m_namespace) + "\n";
+                else
+                    fail("error: metrics not available yet");
+                return;
+            }
+            m_out.out += tabAlign(text, kGetTabWriter);
+            return;
+        }
+        if (what == "node" || what == "nodes" || what == "no") {
+            std::vector<api::Object> nodes = select(Kind::Node, names, failed);
+            if (failed)
+                return;
+            std::map<std::string, Usage> perNode;
+            for (const auto& [key, pod] : store().all<api::Pod>())
+                if (const auto usage = podUsage(*pod)) {
+                    perNode[pod->spec.nodeName].milliCpu += usage->milliCpu;
+                    perNode[pod->spec.nodeName].memoryBytes += usage->memoryBytes;
+                }
+            std::string text = "NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n";
+            std::string unknown;
+            for (const api::Object& o : nodes) {
+                const api::Node& node = std::get<api::Node>(o);
+                const Kubelet* kubelet = m_cluster.kubelet(node.metadata.name);
+                if (!kubelet || !kubelet->reporting()) {
+                    // No metrics from this node: listed last, as kubectl does.
+                    unknown += node.metadata.name + "\t<unknown>\t<unknown>\t<unknown>\t<unknown>\t\n";
+                    continue;
+                }
+                const Usage usage = perNode[node.metadata.name];
+                auto percent = [&](const char* resource, int64_t used, bool milli) {
+                    const auto it = node.status.allocatable.find(resource);
+                    if (it == node.status.allocatable.end())
+                        return std::string("<unknown>");
+                    const int64_t available = milli ? it->second.milliValue() : it->second.value();
+                    return available > 0 ? std::to_string(used * 100 / available) + "%" : std::string("<unknown>");
+                };
+                text += node.metadata.name + "\t" + cpuText(usage.milliCpu) + "\t" + percent("cpu", usage.milliCpu, true) +
+                        "\t" + memoryText(usage.memoryBytes) + "\t" + percent("memory", usage.memoryBytes, false) + "\t\n";
+            }
+            m_out.out += tabAlign(text + unknown, kGetTabWriter);
+            return;
+        }
+        fail("error: unknown command \"" + (pos.size() >= 2 ? pos[1] : std::string()) +
+             "\" for \"kubectl top\"\nRun 'kubectl top --help' for usage.");
     }
 
     // --- describe ------------------------------------------------------------------------------------------
