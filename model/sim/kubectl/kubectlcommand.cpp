@@ -1259,9 +1259,9 @@ private:
         if (!namespace_.empty() && !meta.find("namespace"))
             meta.insert("namespace", api::Value(namespace_));
         api::Value& annotations = member(meta, "annotations");
+        // kubectl clears its own annotation but keeps the (then maybe empty) map: "annotations":{} is in
+        // every last-applied-configuration of a file without annotations.
         std::erase_if(annotations.asObject(), [](const auto& m) { return m.first == kLastApplied; });
-        if (annotations.asObject().empty())
-            std::erase_if(meta.asObject(), [](const auto& m) { return m.first == "annotations"; });
         Applied out;
         out.annotation = manifest::toCompactJson(v) + "\n";
         member(member(v, "metadata"), "annotations").insert(kLastApplied, api::Value(out.annotation));

@@ -58,6 +58,7 @@ private slots:
     void reapply_data();
     void reapply();
     void missingAnnotationWarns();
+    void lastAppliedConfiguration();
 };
 
 void TestApply::reapply_data()
@@ -160,6 +161,20 @@ void TestApply::missingAnnotationWarns()
                      "annotation will be patched automatically.\n"));
     QCOMPARE(QString::fromStdString(r.out), QString("pod/web configured\n"));
     QVERIFY(k.run("get pod web -o yaml").out.find("last-applied-configuration") != std::string::npos);
+}
+
+void TestApply::lastAppliedConfiguration()
+{
+    // The file's own fields as compact JSON with sorted keys, the namespace added, and the annotations map
+    // kubectl empties of its own annotation before encoding.
+    KubectlSession k;
+    k.write("web.yaml", kWeb);
+    QCOMPARE(k.run("apply -f web.yaml").exitCode, 0);
+    const auto r = k.run("get pod web -o \"jsonpath={.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']}\"");
+    QCOMPARE(QString::fromStdString(r.out),
+             QString("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"annotations\":{},\"labels\":{\"app\":\"web\","
+                     "\"tier\":\"front\"},\"name\":\"web\",\"namespace\":\"default\"},\"spec\":{\"containers\":[{\"env\":"
+                     "[{\"name\":\"A\",\"value\":\"1\"}],\"image\":\"nginx:1.25\",\"name\":\"app\"}]}}\n"));
 }
 
 QTEST_APPLESS_MAIN(TestApply)
