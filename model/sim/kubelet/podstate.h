@@ -133,6 +133,19 @@ struct PodState {
 
     std::vector<ContainerSlot> containerSlots; // init containers in order, then app containers in order
 
+    // shareProcessNamespace: one PID namespace for the pod, PID 1 the pause process. Each container numbers
+    // its processes on its own; the namespace gives each (container instance, pid) the next free PID when
+    // `ps` first lists it, and forgets it once it is gone.
+    struct SharedPid {
+        size_t slot = 0;
+        int instance = 0;
+        int localPid = 0;
+        int pid = 0;
+        bool operator==(const SharedPid&) const = default;
+    };
+    std::vector<SharedPid> sharedPids;
+    int nextSharedPid = 2;
+
     bool terminating = false; // deletion, eviction or active deadline: stop everything, restart nothing
     bool terminal = false;    // every container has stopped for good
     std::string terminalReason;  // status.reason (DeadlineExceeded, …)
