@@ -1456,6 +1456,7 @@ int Runner::apWget(Argv& a)
     std::string output;
     std::string urlText;
     std::vector<std::pair<std::string, std::string>> headers;
+    std::string userAgent = "Wget"; // busybox's own, what a server's access log shows
     for (size_t i = 1; i < a.size(); ++i) {
         const std::string& w = a[i];
         if (w == "-q" || w == "--quiet")
@@ -1468,7 +1469,9 @@ int Runner::apWget(Argv& a)
             output = a[++i];
         else if (w.rfind("-O", 0) == 0 && w.size() > 2)
             output = w.substr(2);
-        else if ((w == "-T" || w == "-U" || w == "-Y" || w == "-t" || w == "-P") && i + 1 < a.size())
+        else if ((w == "-U" || w == "--user-agent") && i + 1 < a.size())
+            userAgent = a[++i];
+        else if ((w == "-T" || w == "-Y" || w == "-t" || w == "-P") && i + 1 < a.size())
             ++i;
         else if (w == "--header" && i + 1 < a.size()) {
             const std::string& h = a[++i];
@@ -1485,10 +1488,12 @@ int Runner::apWget(Argv& a)
     HttpRequest req;
     req.url = urlText;
     req.headers = headers;
+    req.headers.insert(req.headers.begin(), {"User-Agent", userAgent});
     const HttpResponse r = m_host.httpRequest(req);
     std::string errText;
     const std::string hostPort = url.host + (url.explicitPort ? ":" + std::to_string(url.port) : "");
-    const std::string address = r.address.empty() ? url.host : r.address;
+    // localhost is 127.0.0.1 by /etc/hosts, whichever container of the pod answers.
+    const std::string address = url.host == "localhost" ? "127.0.0.1" : r.address.empty() ? url.host : r.address;
     if (r.outcome == HttpResponse::Outcome::BadAddress)
         return pendingFinish(r.latency, 1, {}, "wget: bad address '" + url.host + "'\n");
     if (!quiet)

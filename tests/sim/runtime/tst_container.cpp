@@ -595,6 +595,18 @@ void TestContainer::twoContainerPodSharesAVolume()
     QCOMPARE(curl.exitCode, 0);
     QCOMPARE(curl.out, std::string("Hello from the debian container\n"));
     QVERIFY(stdoutOf(nginx).contains("\"GET / HTTP/1.1\" 200 32"));
+
+    // busybox's wget names itself in the access log, or as -U says.
+    Container busybox(config("busybox", {"sleep", "3600"}));
+    QVERIFY(busybox.start(fake).ok);
+    const ExecResult fetched = busybox.exec({"wget", "-O", "/dev/null", "http://localhost/"}, fake, 10000);
+    QCOMPARE(fetched.exitCode, 0); // the null device takes the page, whatever view of the files the exec has
+    QVERIFY2(fetched.err == std::string("Connecting to localhost (127.0.0.1:80)\nsaving to '/dev/null'\n"
+                                      "null                 100% |********************************|    32  0:00:00 ETA\n"
+                                      "'/dev/null' saved\n"), fetched.err.c_str());
+    QVERIFY2(stdoutOf(nginx).contains("\"GET / HTTP/1.1\" 200 32 \"-\" \"Wget\""), qPrintable(stdoutOf(nginx)));
+    QCOMPARE(busybox.exec({"wget", "-q", "-U", "lesson-3", "-O", "-", "http://localhost/"}, fake, 10000).exitCode, 0);
+    QVERIFY(stdoutOf(nginx).contains("\"GET / HTTP/1.1\" 200 32 \"-\" \"lesson-3\""));
 }
 
 // pods/init-containers.yaml: busybox fetches a page into the emptyDir that is nginx's web root.
