@@ -102,43 +102,6 @@ std::optional<int64_t> toInt(std::string_view text)
     return v;
 }
 
-struct PasswdEntry {
-    std::string name;
-    uint32_t uid = 0;
-    uint32_t gid = 0;
-    std::string home;
-};
-
-std::vector<PasswdEntry> parsePasswd(std::string_view text)
-{
-    std::vector<PasswdEntry> entries;
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t end = text.find('\n', i);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const std::string_view line = text.substr(i, end - i);
-        i = end + 1;
-        std::vector<std::string_view> f;
-        size_t s = 0;
-        while (true) {
-            const size_t colon = line.find(':', s);
-            f.push_back(line.substr(s, colon == std::string_view::npos ? std::string_view::npos : colon - s));
-            if (colon == std::string_view::npos)
-                break;
-            s = colon + 1;
-        }
-        if (f.size() < 6)
-            continue;
-        const auto uid = toInt(f[2]);
-        const auto gid = toInt(f[3]);
-        if (!uid || !gid)
-            continue;
-        entries.push_back(PasswdEntry{std::string(f[0]), uint32_t(*uid), uint32_t(*gid), std::string(f[5])});
-    }
-    return entries;
-}
-
 std::string sha256Hex(std::string_view text)
 {
     return QCryptographicHash::hash(QByteArray(text.data(), qsizetype(text.size())), QCryptographicHash::Sha256)
@@ -229,9 +192,9 @@ void Engine::resolveUser(std::string_view spec, uint32_t& uid, uint32_t& gid, st
     uid = 0;
     gid = 0;
     home = "/";
+    static const std::vector<PasswdEntry> kNoUsers;
     const ImageContent* image = m_s.config.image.content.get();
-    const FileEntry* passwdFile = image ? image->file("/etc/passwd") : nullptr;
-    const std::vector<PasswdEntry> passwd = passwdFile ? parsePasswd(passwdFile->content) : std::vector<PasswdEntry>{};
+    const std::vector<PasswdEntry>& passwd = image ? image->users() : kNoUsers;
     const size_t colon = spec.find(':');
     const std::string_view userPart = spec.substr(0, colon);
     const std::string_view groupPart = colon == std::string_view::npos ? std::string_view() : spec.substr(colon + 1);
