@@ -537,18 +537,7 @@ int Runner::biPrintf(Argv& a)
     return status;
 }
 
-int Runner::biTest(Argv& a, bool bracket)
-{
-    std::vector<std::string> words(a.begin() + 1, a.end());
-    if (bracket) {
-        if (words.empty() || words.back() != "]") {
-            shellError("missing ]");
-            return 2;
-        }
-        words.pop_back();
-    }
-    return evalTest(words, nullptr, false, a[0]);
-}
+int Runner::biTest(Argv& a, bool bracket) { return testCommand(a, bracket, *this); }
 
 int Runner::evalTest(const std::vector<std::string>& words, const std::vector<uint8_t>* ops, bool doubleBracket,
                      std::string_view name)

@@ -289,6 +289,19 @@ int catFiles(std::span<const std::string> operands, CommandIo& io, std::string& 
     return status;
 }
 
+int testCommand(std::span<const std::string> argv, bool bracket, CommandIo& io)
+{
+    std::span<const std::string> words = argv.subspan(1);
+    if (bracket) {
+        if (words.empty() || words.back() != "]") {
+            io.shellError("missing ]");
+            return 2;
+        }
+        words = words.first(words.size() - 1);
+    }
+    return evalTest(words, nullptr, false, io);
+}
+
 int evalTest(std::span<const std::string> words, const std::vector<uint8_t>* ops, bool doubleBracket, CommandIo& io)
 {
     TestEval t(words, ops, doubleBracket, io);

@@ -34,6 +34,9 @@ public:
 // busybox's messages for what cannot be read. `scratch` is a buffer kept between calls.
 int catFiles(std::span<const std::string> operands, CommandIo& io, std::string& scratch);
 
+// `test EXPR` or `[ EXPR ]` (`bracket`: the last word must be "]"), argv[0] included.
+int testCommand(std::span<const std::string> argv, bool bracket, CommandIo& io);
+
 // A test expression over expanded words (test's and ['s without the closing "]"): 0 true, 1 false, 2 for a
 // malformed expression, with busybox's messages. `ops` marks the words of [[ ]] that were operators as
 // written (not quoted); `doubleBracket` enables ==, =~, && and || patterns.
