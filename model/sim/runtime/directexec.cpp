@@ -95,7 +95,7 @@ private:
 
 ExecShape Engine::execShape(const std::vector<std::string>& argv)
 {
-    if (const ExecShape* known = m_s.commands.shape(argv))
+    if (const ExecShape* known = m_shortcuts ? m_s.commands.shape(argv) : nullptr)
         return *known;
     ExecShape shape;
     const CommandShape words = commandShape(argv, m_env.scripts());
@@ -103,7 +103,8 @@ ExecShape Engine::execShape(const std::vector<std::string>& argv)
     for (const std::string& w : words.words)
         shape.namesInjected = shape.namesInjected || namesInjected(w, m_s.cwd);
     shape.direct = directOf(argv);
-    m_s.commands.rememberShape(argv, shape);
+    if (m_shortcuts)
+        m_s.commands.rememberShape(argv, shape);
     return shape;
 }
 

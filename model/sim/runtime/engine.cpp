@@ -180,6 +180,7 @@ Engine::Engine(ContainerState& state, ContainerEnvironment& env)
     , m_env(env)
     , m_now(env.now())
     , m_epochBase(env.epochMs() - env.now())
+    , m_shortcuts(env.shortcuts())
 {
 }
 
@@ -311,7 +312,7 @@ Resolved Engine::resolve(std::string_view name, SimTime t)
 {
     if (name.empty())
         return Resolved{};
-    if (!m_s.base && !m_s.own)
+    if (!m_shortcuts || (!m_s.base && !m_s.own))
         return lookUp(name, t, nullptr);
     std::vector<fs::Mount> mounts = m_env.mounts();
     m_s.commands.validate(m_s.own ? *m_s.own : *m_s.base, mounts);
@@ -925,7 +926,8 @@ ExecResult Engine::exec(const std::vector<std::string>& argv, SimTime timeout, c
     const ExecShape shape = execShape(argv);
     const bool touches = shape.namesInjected && !m_s.own;
     const Access access = shape.readOnly && !touches ? Access::Read : Access::Write;
-    if (shape.direct != ExecShape::Direct::None && stdinData.empty() && execDirect(argv, shape.direct, access, result))
+    if (m_shortcuts && shape.direct != ExecShape::Direct::None && stdinData.empty() &&
+        execDirect(argv, shape.direct, access, result))
         return result;
 
     m_stdin = stdinData;

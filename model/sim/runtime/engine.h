@@ -141,6 +141,7 @@ private:
     // For the exec being launched: its standard input and the view of files it may have.
     std::string m_stdin;
     Access m_access = Access::Write;
+    bool m_shortcuts = true; // ContainerEnvironment::shortcuts()
 };
 
 // Conservative static checks of a command an exec runs (the exec probes of 150 000 nginx pods must not each

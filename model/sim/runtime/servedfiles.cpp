@@ -57,7 +57,7 @@ bool showsOnlyTheRequest(std::string_view text)
 
 std::optional<shell::HttpResponse> Engine::answerAgain(int pid, const shell::HttpRequest& request)
 {
-    if (m_s.served.empty() || (!m_s.base && !m_s.own))
+    if (!m_shortcuts || m_s.served.empty() || (!m_s.base && !m_s.own))
         return std::nullopt;
     const std::string peer = m_env.peerAddress();
     const auto it = std::find_if(m_s.served.begin(), m_s.served.end(),
@@ -94,7 +94,7 @@ std::optional<shell::HttpResponse> Engine::answerAgain(int pid, const shell::Htt
 
 void Engine::rememberServed(ServedFile served, const Program& program, const ModelRun& server)
 {
-    if (!m_s.base && !m_s.own)
+    if (!m_shortcuts || (!m_s.base && !m_s.own))
         return;
     // The access-log line must come out the same for the same request.
     if (program.accessLog && writesLine(*program.accessLog, &server) &&
