@@ -103,11 +103,19 @@ std::optional<Cluster> ScenarioRunner::buildCluster(const Scenario& s, const Run
     } else {
         for (const api::Node& n : s.nodes.nodes) {
             // Used as given, status included (a real API server would ignore status on create).
+            // What it leaves out comes from a default node of the same position, so that each node keeps
+            // its own address and machine identity.
             api::Node node = n;
-            if (node.status.capacity.empty())
-                node.status = Cluster::defaultNode(1, config).status;
+            const int index = int(cluster.store().all<api::Node>().size()) + 1;
+            if (node.status.capacity.empty()) {
+                std::vector<api::NodeAddress> given = std::move(node.status.addresses);
+                node.status = Cluster::defaultNode(index, config).status;
+                node.status.addresses = std::move(given);
+            }
+            if (node.status.addresses.empty())
+                node.status.addresses = {{"InternalIP", "172.18.0." + std::to_string(index + 1)},
+                                         {"Hostname", node.metadata.name}};
             if (node.spec.podCIDR.empty()) {
-                const int index = int(cluster.store().all<api::Node>().size()) + 1;
                 node.spec.podCIDR = "10.244." + std::to_string(index) + ".0/24";
                 node.spec.podCIDRs = {node.spec.podCIDR};
             }

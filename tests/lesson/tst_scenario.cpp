@@ -1,4 +1,5 @@
 #include "lesson/scenario.h"
+#include "lesson/scenariorunner.h"
 
 #include <QTest>
 
@@ -107,6 +108,13 @@ steps: []
     QCOMPARE(big.metadata.labels.at("disktype"), std::string("ssd"));
     QCOMPARE(big.status.allocatable.at("cpu"), *api::Quantity::parse("16")); // defaulted from capacity
     QCOMPARE(r.scenario->nodes.nodes[1].spec.taints.at(0).effect, std::string("NoSchedule"));
+
+    // Each node keeps an address of its own and its own name as Hostname, whatever its status leaves out.
+    const auto cluster = lesson::ScenarioRunner::buildCluster(*r.scenario, {}, nullptr);
+    QVERIFY(cluster);
+    const auto addresses = [&](const char* name) { return cluster->store().get<api::Node>("", name)->status.addresses; };
+    QCOMPARE(addresses("big"), (std::vector<api::NodeAddress>{{"InternalIP", "172.18.0.2"}, {"Hostname", "big"}}));
+    QCOMPARE(addresses("small"), (std::vector<api::NodeAddress>{{"InternalIP", "172.18.0.3"}, {"Hostname", "small"}}));
 }
 
 void TestScenario::problemsArePositioned_data()

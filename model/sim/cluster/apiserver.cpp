@@ -4,6 +4,12 @@
 
 #include "admission.h"
 
+#include "manifest/manifestwriter.h"
+#include "manifest/writer.h"
+
+#include <algorithm>
+#include <climits>
+
 namespace podlab::sim {
 
 namespace {
@@ -94,6 +100,12 @@ ApiResult updateTyped(T object, ClusterContext& ctx, bool includeStatus)
     const Ptr<T> current = existing<T>(ctx, object.metadata);
     if (!current)
         return {{}, error("NotFound", ApiServer::notFoundMessage(kind, object.metadata.name))};
+    if constexpr (std::is_same_v<T, api::Pod>) {
+        if (!includeStatus) {
+            if (auto causes = ApiServer::podUpdateErrors(object, *current); !causes.empty())
+                return {{}, ApiServer::invalid(T::kKind, object.metadata.name, std::move(causes))};
+        }
+    }
     T updated = std::move(object);
     api::ObjectMeta& meta = updated.metadata;
     meta.uid = current->metadata.uid;
@@ -171,7 +183,202 @@ ApiResult removeTyped(std::string_view namespace_, std::string_view name, const 
     }
 }
 
+// --- ValidatePodUpdate ------------------------------------------------------------------------------------
+
+using Cause = ApiError::Cause;
+
+std::string quotedGo(const std::string& s) { return manifest::toCompactJson(api::Value(s)); }
+
+// ValidateContainerUpdates: the same number of containers, each with an image. True when the rest of the
+// validation is skipped (containers added or removed).
+bool containerUpdateErrors(const std::vector<api::Container>& updated, const std::vector<api::Container>& old,
+                           const std::string& path, std::vector<Cause>& out)
+{
+    if (updated.size() != old.size()) {
+        out.push_back({path, "Forbidden: pod updates may not add or remove containers"});
+        return true;
+    }
+    for (size_t i = 0; i < updated.size(); ++i) {
+        const std::string& image = updated[i].image;
+        const std::string field = path + "[" + std::to_string(i) + "].image";
+        if (image.empty())
+            out.push_back({field, "Required value"});
+        const auto first = image.find_first_not_of(" \t\n\r\v\f");
+        const auto last = image.find_last_not_of(" \t\n\r\v\f");
+        if (!image.empty() && (first != 0 || last != image.size() - 1))
+            out.push_back({field, "Invalid value: " + quotedGo(image) + ": must not have leading or trailing whitespace"});
+    }
+    return false;
+}
+
+// The spec as JSON, for the diff in the "may not change fields" message.
+api::Value specValue(const api::PodSpec& spec)
+{
+    api::Pod pod;
+    pod.spec = spec;
+    const api::Value v = manifest::encodeObject(api::Object(pod));
+    const api::Value* s = v.find("spec");
+    return s ? *s : api::Value(api::Value::Object{});
+}
+
+// A diff in the shape of go-cmp's, which the API server appends: the spec's fields in declaration order,
+// unchanged runs folded into "... // N identical fields", each changed field as a - and a + line. (go-cmp
+// prints Go values; PodLab prints the fields' JSON, which says the same.)
+std::string specDiff(const api::PodSpec& old, const api::PodSpec& updated)
+{
+    const api::Value before = specValue(old);
+    const api::Value after = specValue(updated);
+    std::vector<std::string> names;
+    for (const auto* v : {&before, &after})
+        for (const auto& [k, member] : v->asObject())
+            if (std::find(names.begin(), names.end(), k) == names.end())
+                names.push_back(k);
+    std::string out = "  core.PodSpec{\n";
+    int identical = 0;
+    auto flush = [&] {
+        if (identical > 0)
+            out += "  \t... // " + std::to_string(identical) + (identical == 1 ? " identical field\n" : " identical fields\n");
+        identical = 0;
+    };
+    for (const std::string& name : names) {
+        const api::Value* a = before.find(name);
+        const api::Value* b = after.find(name);
+        if ((!a && !b) || (a && b && *a == *b)) {
+            ++identical;
+            continue;
+        }
+        flush();
+        std::string goName = name;
+        goName[0] = char(std::toupper(static_cast<unsigned char>(goName[0])));
+        out += "- \t" + goName + ": " + (a ? manifest::toCompactJson(*a) : std::string("nil")) + ",\n";
+        out += "+ \t" + goName + ": " + (b ? manifest::toCompactJson(*b) : std::string("nil")) + ",\n";
+    }
+    flush();
+    out += "  }\n";
+    return out;
+}
+
 } // namespace
+
+std::vector<ApiError::Cause> ApiServer::podUpdateErrors(const api::Pod& updated, const api::Pod& old)
+{
+    std::vector<Cause> errors;
+    // Mirror pods: their annotation may be neither added, changed nor removed.
+    const std::string mirror = "kubernetes.io/config.mirror";
+    const auto& na = updated.metadata.annotations;
+    const auto& oa = old.metadata.annotations;
+    for (const auto& [k, v] : oa)
+        if (k.starts_with(mirror) && (!na.contains(k) || na.at(k) != v))
+            errors.push_back({"metadata.annotations[" + k + "]", "Forbidden: may not remove or update mirror pod annotation"});
+    for (const auto& [k, v] : na)
+        if (k.starts_with(mirror) && !oa.contains(k))
+            errors.push_back({"metadata.annotations[" + k + "]", "Forbidden: may not add mirror pod annotation"});
+
+    const api::PodSpec& spec = updated.spec;
+    const api::PodSpec& was = old.spec;
+    if (containerUpdateErrors(spec.containers, was.containers, "spec.containers", errors) ||
+        containerUpdateErrors(spec.initContainers, was.initContainers, "spec.initContainers", errors))
+        return errors;
+
+    // activeDeadlineSeconds may be set, or shortened, never raised or removed.
+    if (spec.activeDeadlineSeconds) {
+        const int64_t v = *spec.activeDeadlineSeconds;
+        if (v < 0 || v > INT32_MAX) {
+            errors.push_back({"spec.activeDeadlineSeconds",
+                              "Invalid value: " + std::to_string(v) + ": must be between 0 and 2147483647, inclusive"});
+            return errors;
+        }
+        if (was.activeDeadlineSeconds && *was.activeDeadlineSeconds < v) {
+            errors.push_back({"spec.activeDeadlineSeconds",
+                              "Invalid value: " + std::to_string(v) + ": must be less than or equal to previous value"});
+            return errors;
+        }
+    } else if (was.activeDeadlineSeconds) {
+        errors.push_back({"spec.activeDeadlineSeconds",
+                          "Invalid value: null: must not update from a positive integer to nil value"});
+    }
+
+    // Tolerations: every existing one must still be there (its tolerationSeconds may change).
+    for (const api::Toleration& t : was.tolerations) {
+        const bool kept = std::any_of(spec.tolerations.begin(), spec.tolerations.end(), [&](const api::Toleration& n) {
+            api::Toleration same = t;
+            same.tolerationSeconds = n.tolerationSeconds;
+            return same == n;
+        });
+        if (!kept) {
+            errors.push_back({"spec.tolerations", "Forbidden: existing toleration can not be modified except its tolerationSeconds"});
+            break;
+        }
+    }
+
+    // Scheduling gates may only be removed. (The API server walks a Go map here, so with several new gates
+    // its order varies between calls; PodLab names them in the order of the list.)
+    for (size_t i = 0; i < spec.schedulingGates.size(); ++i) {
+        const std::string& name = spec.schedulingGates[i].name;
+        const bool existed = std::any_of(was.schedulingGates.begin(), was.schedulingGates.end(),
+                                         [&](const api::PodSchedulingGate& g) { return g.name == name; });
+        if (!existed)
+            errors.push_back({"spec.schedulingGates[" + std::to_string(i) + "].name",
+                              "Forbidden: only deletion is allowed, but found new scheduling gate '" + name + "'"});
+    }
+
+    if (spec == was)
+        return errors;
+
+    // Everything else must stay as it was: set the fields that may change back to their old values and compare.
+    api::PodSpec munged = spec;
+    for (size_t i = 0; i < munged.containers.size(); ++i)
+        munged.containers[i].image = was.containers[i].image;
+    for (size_t i = 0; i < munged.initContainers.size(); ++i)
+        munged.initContainers[i].image = was.initContainers[i].image;
+    munged.activeDeadlineSeconds = was.activeDeadlineSeconds;
+    munged.schedulingGates = was.schedulingGates;
+    munged.tolerations = was.tolerations;
+    if (was.terminationGracePeriodSeconds && *was.terminationGracePeriodSeconds < 0 &&
+        munged.terminationGracePeriodSeconds == int64_t(1))
+        munged.terminationGracePeriodSeconds = was.terminationGracePeriodSeconds;
+    if (!was.schedulingGates.empty() && munged.nodeSelector != was.nodeSelector) {
+        // A gated pod's node selector may grow (that is how queueing systems place it), nothing more.
+        for (const auto& [k, v] : was.nodeSelector) {
+            const auto it = munged.nodeSelector.find(k);
+            if (it == munged.nodeSelector.end() || it->second != v) {
+                api::Value::Object shown;
+                for (const auto& [nk, nv] : munged.nodeSelector)
+                    shown.emplace_back(nk, nv);
+                errors.push_back({"spec.nodeSelector", "Invalid value: " + manifest::toCompactJson(api::Value(shown)) +
+                                                           ": only additions to spec.nodeSelector are allowed (no "
+                                                           "mutations or deletions)"});
+                break;
+            }
+        }
+        munged.nodeSelector = was.nodeSelector;
+    }
+    if (!(munged == was))
+        errors.push_back(
+            {"spec", "Forbidden: pod updates may not change fields other than `spec.containers[*].image`,"
+                     "`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions "
+                     "to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it "
+                     "was previously negative)\n" +
+                         specDiff(was, munged)});
+    return errors;
+}
+
+ApiError ApiServer::invalid(std::string_view kind, std::string_view name, std::vector<ApiError::Cause> causes)
+{
+    // errors.NewInvalid: "<Kind> "<name>" is invalid: " and the aggregate ("a" alone, "[a, b]" for several).
+    std::string all;
+    for (const Cause& c : causes)
+        all += (all.empty() ? "" : ", ") + c.field + ": " + c.message;
+    if (causes.size() > 1)
+        all = "[" + all + "]";
+    ApiError e;
+    e.reason = "Invalid";
+    e.message = std::string(kind) + " \"" + std::string(name) + "\" is invalid: " + all;
+    e.kind = kind;
+    e.name = name;
+    e.causes = std::move(causes);
+    return e;
+}
 
 std::string ApiServer::notFoundMessage(Kind kind, std::string_view name)
 {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace podlab::sim {
 
@@ -12,6 +13,16 @@ namespace podlab::sim {
 struct ApiError {
     std::string reason; // AlreadyExists, NotFound, Invalid, Forbidden, Conflict, BadRequest, MethodNotAllowed
     std::string message;
+    // An Invalid error's details, which kubectl prints instead of the message: "The <kind> "<name>" is
+    // invalid: <field>: <message>", one cause per line when there are several.
+    struct Cause {
+        std::string field;   // spec.schedulingGates[0].name
+        std::string message; // Forbidden: only deletion is allowed, …
+        bool operator==(const Cause&) const = default;
+    };
+    std::string kind{};
+    std::string name{};
+    std::vector<Cause> causes{};
     bool operator==(const ApiError&) const = default;
 };
 
@@ -39,6 +50,14 @@ public:
                             ClusterContext& ctx);
 
     static std::string notFoundMessage(Kind kind, std::string_view name);
+
+    // What ValidatePodUpdate says of replacing `old` with `updated` (empty: the update is allowed). Only the
+    // images, activeDeadlineSeconds (set or shortened), added tolerations, removed scheduling gates, a
+    // negative terminationGracePeriodSeconds set to 1 and, while gated, additions to the node selector may
+    // change in a pod's spec.
+    static std::vector<ApiError::Cause> podUpdateErrors(const api::Pod& updated, const api::Pod& old);
+    // The Invalid error for `causes`, with the API server's aggregated message.
+    static ApiError invalid(std::string_view kind, std::string_view name, std::vector<ApiError::Cause> causes);
 };
 
 } // namespace podlab::sim

@@ -16,14 +16,6 @@ api::Namespace makeNamespace(const std::string& name)
     return ns;
 }
 
-api::ServiceAccount makeDefaultServiceAccount(const std::string& ns)
-{
-    api::ServiceAccount sa;
-    sa.metadata.name = "default";
-    sa.metadata.namespace_ = ns;
-    return sa;
-}
-
 api::Service makeKubernetesService()
 {
     api::Service svc;
@@ -143,13 +135,12 @@ Cluster::Cluster(const ClusterConfig& config, ImageCatalogue images)
 {
     // What a new cluster holds before anyone applies anything: the four namespaces, their default service
     // accounts (the service account controller makes them), and the API server's own Service.
-    for (const char* name : {"default", "kube-node-lease", "kube-public", "kube-system"}) {
-        create(makeNamespace(name));
-        create(makeDefaultServiceAccount(name));
-    }
+    for (const char* name : {"default", "kube-node-lease", "kube-public", "kube-system"})
+        create(makeNamespace(name)); // the service account controller adds each one's "default"
     create(makeKubernetesService());
     ClusterContext ctx = context();
     m_nodeLifecycle.start(ctx);
+    m_podGc.start(ctx);
     ctx.schedule(m_now + seconds(60), TimerKind::EventExpiry);
 }
 
@@ -224,6 +215,7 @@ void Cluster::settle()
             if (change.kind == Kind::Node && change.type == Change::Type::Added)
                 addKubelet(std::get<Ptr<api::Node>>(change.object)->metadata.name);
             m_scheduler.onChange(change, ctx);
+            m_serviceAccounts.onChange(change, ctx);
             if (change.kind == Kind::Pod) {
                 // Only the kubelet of the pod's node watches it (the API server filters by spec.nodeName).
                 const auto& pod = std::get<Ptr<api::Pod>>(change.object);
@@ -340,6 +332,9 @@ void Cluster::dispatch(const Timer& timer)
         break;
     case TimerKind::NodeMonitor:
         m_nodeLifecycle.onTimer(ctx);
+        break;
+    case TimerKind::Controller:
+        m_podGc.onTimer(ctx); // the only controller with a timer of its own so far
         break;
     case TimerKind::KubeletSync:
     case TimerKind::KubeletStep:

@@ -6,6 +6,8 @@
 #include "clusternetwork.h"
 
 #include "sim/controllers/nodelifecyclecontroller.h"
+#include "sim/controllers/podgccontroller.h"
+#include "sim/controllers/serviceaccountcontroller.h"
 #include "sim/core/random.h"
 #include "sim/core/timerqueue.h"
 #include "sim/images/imagecatalogue.h"
@@ -95,6 +97,8 @@ private:
     SimTime m_now = 0;
     Scheduler m_scheduler;
     NodeLifecycleController m_nodeLifecycle;
+    PodGcController m_podGc;
+    ServiceAccountController m_serviceAccounts;
     std::vector<Kubelet> m_kubelets;
     ClusterNetwork m_network;
     std::shared_ptr<const ImageCatalogue> m_images; // immutable: copies of the cluster share it

@@ -58,12 +58,12 @@ ResourceAmounts effective(const api::PodSpec& spec, Pick pick)
 {
     ResourceAmounts sum;
     for (const api::Container& c : spec.containers)
-        sum += amountsOf(pick(c));
+        sum += pick(c);
     // Sidecars keep running beside the app containers; a regular init container runs alone, but alongside
     // the sidecars started before it.
     ResourceAmounts initMax, sidecars;
     for (const api::Container& c : spec.initContainers) {
-        const ResourceAmounts a = amountsOf(pick(c));
+        const ResourceAmounts a = pick(c);
         if (c.isSidecar()) {
             sidecars += a;
             sum += a;
@@ -82,12 +82,26 @@ ResourceAmounts effective(const api::PodSpec& spec, Pick pick)
 
 ResourceAmounts podRequests(const api::PodSpec& spec)
 {
-    return effective(spec, [](const api::Container& c) -> const api::ResourceList& { return c.resources.requests; });
+    return effective(spec, [](const api::Container& c) { return amountsOf(c.resources.requests); });
 }
 
 ResourceAmounts podLimits(const api::PodSpec& spec)
 {
-    return effective(spec, [](const api::Container& c) -> const api::ResourceList& { return c.resources.limits; });
+    return effective(spec, [](const api::Container& c) { return amountsOf(c.resources.limits); });
+}
+
+ResourceAmounts podNonZeroRequests(const api::PodSpec& spec)
+{
+    // The scheduler's GetNonzeroRequests: a container that asks for no CPU or memory counts as asking for
+    // 100m and 200 MiB, so that spreading still sees it.
+    return effective(spec, [](const api::Container& c) {
+        ResourceAmounts a = amountsOf(c.resources.requests);
+        if (!c.resources.requests.contains("cpu"))
+            a.milliCpu = 100;
+        if (!c.resources.requests.contains("memory"))
+            a.memory = int64_t(200) * 1024 * 1024;
+        return a;
+    });
 }
 
 } // namespace podlab::sim

@@ -26,5 +26,7 @@ ResourceAmounts amountsOf(const api::ResourceList& list);
 // container (each init container runs alone), plus the pod overhead — Kubernetes' effective pod request.
 ResourceAmounts podRequests(const api::PodSpec& spec);
 ResourceAmounts podLimits(const api::PodSpec& spec);
+// podRequests with the scheduler's defaults for containers that request no CPU or memory (for scoring).
+ResourceAmounts podNonZeroRequests(const api::PodSpec& spec);
 
 } // namespace podlab::sim

@@ -3,6 +3,11 @@
 #include "describe.h"
 #include "gettables.h"
 #include "humanduration.h"
+#include "decodeerror.h"
+#include "jsonpath.h"
+#include "objectedits.h"
+#include "tabwriter.h"
+#include "strategicmerge.h"
 #include "table.h"
 
 #include "manifest/defaults.h"
@@ -23,6 +28,8 @@ namespace podlab::sim::kubectl {
 
 namespace {
 
+constexpr const char* kLastApplied = "kubectl.kubernetes.io/last-applied-configuration";
+
 // --- the command line ------------------------------------------------------------------------------------
 
 // kubectl's flags that take a value, by long name, and their short forms.
@@ -34,6 +41,7 @@ const std::map<std::string, std::string> kBoolFlags = {
     {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
     {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
     {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
+    {"overwrite", ""},
 };
 
 struct Args {
@@ -187,6 +195,13 @@ std::string typedName(Kind kind, const std::string& name)
     return singular(kind) + group + "/" + name;
 }
 
+// "deployment.apps": the lowercase kind and group of kubectl delete's message.
+std::string typedGroupKind(Kind kind)
+{
+    const std::string withName = typedName(kind, "");
+    return withName.substr(0, withName.size() - 1);
+}
+
 // --- reading objects ---------------------------------------------------------------------------------------
 
 template <class T>
@@ -261,7 +276,17 @@ public:
         else if (verb == "apply")
             applyOrCreate(true);
         else if (verb == "create")
-            applyOrCreate(false);
+            create();
+        else if (verb == "label")
+            editMap(MapKind::Labels);
+        else if (verb == "annotate")
+            editMap(MapKind::Annotations);
+        else if (verb == "taint")
+            taint();
+        else if (verb == "cordon" || verb == "uncordon")
+            cordon(verb == "cordon");
+        else if (verb == "top")
+            top();
         else if (verb == "delete")
             remove();
         else if (verb == "logs")
@@ -460,6 +485,10 @@ private:
         if (!resolveTargets(targets))
             return;
         const std::string output = m_args.value("output");
+        if (output.starts_with("jsonpath=") || output.starts_with("custom-columns=")) {
+            templated(targets, output);
+            return;
+        }
         if (!output.empty() && output != "wide" && output != "yaml" && output != "json" && output != "name") {
             fail("error: unable to match a printer suitable for the output format \"" + output +
                  "\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,"
@@ -512,6 +541,397 @@ private:
                                                                                           : ListScope::Namespace,
                              m_namespace) +
                          "\n";
+    }
+
+    // -o jsonpath=TEMPLATE and -o custom-columns=HEADER:PATH,…: one named object is given to the template as
+    // itself, anything else as a List of the objects.
+    void templated(const std::vector<std::pair<ResourceType, std::vector<std::string>>>& targets, const std::string& output)
+    {
+        std::vector<api::Object> all;
+        bool named = false;
+        for (const auto& [type, names] : targets) {
+            bool failed = false;
+            std::vector<api::Object> objects = select(type.kind, names, failed);
+            all.insert(all.end(), objects.begin(), objects.end());
+            named = named || !names.empty();
+        }
+        std::vector<api::Value> values;
+        for (const api::Object& o : all)
+            values.push_back(manifest::encodeObject(o));
+        if (output.starts_with("jsonpath=")) {
+            const std::string text = output.substr(9);
+            std::string error;
+            const auto path = JsonPath::parse(text, &error);
+            if (!path) {
+                fail("error: error parsing jsonpath " + text + ", " + error);
+                return;
+            }
+            api::Value data;
+            if (named && values.size() == 1 && targets.size() == 1 && targets[0].second.size() == 1) {
+                data = values[0];
+            } else {
+                data = api::Value(api::Value::Object{});
+                data.insert("apiVersion", api::Value("v1"));
+                data.insert("items", api::Value(values));
+                data.insert("kind", api::Value("List"));
+                api::Value meta(api::Value::Object{});
+                meta.insert("resourceVersion", api::Value(""));
+                data.insert("metadata", meta);
+            }
+            if (m_out.exitCode == 0 || !values.empty())
+                m_out.out += path->execute(data);
+            return;
+        }
+        // custom-columns: each "HEADER:.path" column, "<none>" where the path finds nothing.
+        const std::string spec = output.substr(15);
+        std::vector<std::pair<std::string, JsonPath>> columns;
+        size_t start = 0;
+        while (start <= spec.size()) {
+            const size_t comma = spec.find(',', start);
+            const std::string column = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const size_t colon = column.find(':');
+            if (colon == std::string::npos) {
+                fail("error: unexpected custom-columns spec: " + column + ", expected <header>:<json-path-expr>");
+                return;
+            }
+            std::string expr = column.substr(colon + 1);
+            if (!expr.starts_with("{"))
+                expr = "{" + expr + "}";
+            std::string error;
+            auto path = JsonPath::parse(expr, &error);
+            if (!path) {
+                fail("error: error parsing jsonpath " + expr + ", " + error);
+                return;
+            }
+            columns.emplace_back(column.substr(0, colon), std::move(*path));
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+        std::string text;
+        if (!m_args.has("no-headers")) {
+            for (size_t i = 0; i < columns.size(); ++i)
+                text += (i ? "\t" : "") + columns[i].first;
+            text += "\n";
+        }
+        for (const api::Value& v : values) {
+            for (size_t i = 0; i < columns.size(); ++i) {
+                const std::vector<api::Value> found = columns[i].second.findResults(v);
+                std::string cell;
+                for (const api::Value& f : found)
+                    cell += (cell.empty() ? "" : ",") + goValueText(f);
+                text += (i ? "\t" : "") + (found.empty() ? std::string("<none>") : cell);
+            }
+            text += "\n";
+        }
+        if (values.empty() && m_out.exitCode == 0) {
+            m_out.err += noResourcesMessage(m_allNamespaces || !isNamespaced(targets.front().first.kind) ? ListScope::Cluster
+                                                                                                          : ListScope::Namespace,
+                                            m_namespace) + "\n";
+            return;
+        }
+        m_out.out += tabAlign(text, kGetTabWriter);
+    }
+
+    // --- create, label, annotate, taint, cordon ------------------------------------------------------------
+
+    void create()
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() >= 2 && (pos[1] == "namespace" || pos[1] == "ns")) {
+            if (pos.size() != 3) {
+                fail("error: exactly one NAME is required, got " + std::to_string(pos.size() - 2) +
+                     "\nSee 'kubectl create namespace -h' for help and examples");
+                return;
+            }
+            api::Namespace ns;
+            ns.metadata.name = pos[2];
+            api::Object object = ns;
+            if (!admitObject(object))
+                return;
+            const ApiResult r = m_cluster.create(object);
+            if (!r.ok()) {
+                fail("Error from server (" + r.error->reason + "): " + r.error->message);
+                return;
+            }
+            m_out.out += "namespace/" + pos[2] + " created\n";
+            return;
+        }
+        applyOrCreate(false);
+    }
+
+    // "label pods web a=b", "label pod/web a=b c-", "label nodes -l x=y a=b": the objects, then the edits.
+    bool splitTargetsAndSpecs(std::vector<std::pair<Kind, std::string>>& objects, std::vector<std::string>& specs,
+                              const char* what)
+    {
+        const auto& pos = m_args.positional;
+        std::vector<std::string> resources;
+        for (size_t i = 1; i < pos.size(); ++i) {
+            const bool spec = pos[i].find('=') != std::string::npos || (pos[i].ends_with("-") && resources.size() >= 1);
+            (spec ? specs : resources).push_back(pos[i]);
+        }
+        if (resources.empty()) {
+            fail(std::string("error: You must provide one or more resources by argument or filename.\nExample "
+                             "resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   "
+                             "'<resource> <name>'\n   '<resource>'"));
+            return false;
+        }
+        if (specs.empty()) {
+            fail(std::string("error: at least one ") + what + " update is required");
+            return false;
+        }
+        std::vector<std::pair<ResourceType, std::vector<std::string>>> targets;
+        if (resources[0].find('/') != std::string::npos) {
+            for (const std::string& r : resources) {
+                const size_t slash = r.find('/');
+                const auto type = resourceType(r.substr(0, slash));
+                if (!type) {
+                    fail("error: the server doesn't have a resource type \"" + r.substr(0, slash) + "\"");
+                    return false;
+                }
+                targets.push_back({*type, {r.substr(slash + 1)}});
+            }
+        } else {
+            const auto type = resourceType(resources[0]);
+            if (!type) {
+                fail("error: the server doesn't have a resource type \"" + resources[0] + "\"");
+                return false;
+            }
+            targets.push_back({*type, {resources.begin() + 1, resources.end()}});
+            if (targets[0].second.empty() && !m_args.has("all") && !m_args.has("selector")) {
+                fail("error: resource(s) were provided, but no name was specified");
+                return false;
+            }
+        }
+        for (const auto& [type, names] : targets) {
+            bool failed = false;
+            for (const api::Object& o : select(type.kind, names, failed))
+                objects.push_back({type.kind, api::metadataOf(o).name});
+            if (failed)
+                return false;
+        }
+        return true;
+    }
+
+    ApiResult updateObject(api::Object object)
+    {
+        const ApiResult r = m_cluster.update(std::move(object));
+        if (!r.ok()) {
+            if (r.error->reason == "Invalid")
+                failInvalid(*r.error);
+            else
+                fail("Error from server (" + r.error->reason + "): " + r.error->message);
+        }
+        return r;
+    }
+
+    void editMap(MapKind kind)
+    {
+        const char* noun = kind == MapKind::Labels ? "label" : "annotation";
+        std::vector<std::pair<Kind, std::string>> objects;
+        std::vector<std::string> specs;
+        if (!splitTargetsAndSpecs(objects, specs, noun))
+            return;
+        std::string error;
+        const auto edits = parseMapEdits(specs, kind, &error);
+        if (!edits) {
+            fail("error: " + error);
+            return;
+        }
+        const Overwrite overwrite = m_args.has("overwrite") ? Overwrite::Yes : Overwrite::No;
+        for (const auto& [k, name] : objects) {
+            auto live = liveObject(k, m_namespace, name);
+            if (!live)
+                continue;
+            api::ObjectMeta& meta = api::metadataOf(*live);
+            api::StringMap& map = kind == MapKind::Labels ? meta.labels : meta.annotations;
+            if (kind == MapKind::Labels)
+                for (const std::string& key : edits->remove)
+                    if (!map.contains(key))
+                        m_out.out += "label \"" + key + "\" not found.\n";
+            const auto updated = applyMapEdits(map, *edits, kind, overwrite, &error);
+            if (!updated) {
+                fail("error: " + error);
+                continue;
+            }
+            // label says "not labeled" when nothing changed and, without --overwrite, "unlabeled" when the
+            // object only lost labels; annotate always says "annotated".
+            std::string operation = "annotated";
+            if (kind == MapKind::Labels) {
+                operation = "not labeled";
+                if (*updated != map)
+                    operation = overwrite == Overwrite::No && updated->size() < map.size() ? "unlabeled" : "labeled";
+            }
+            map = *updated;
+            if (!updateObject(*live).ok())
+                continue;
+            m_out.out += typedName(k, name) + " " + operation + "\n";
+        }
+    }
+
+    void taint()
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() < 2 || (resourceType(pos[1]) && resourceType(pos[1])->kind != Kind::Node) ||
+            (pos[1].find('/') != std::string::npos && !pos[1].starts_with("node"))) {
+            fail("error: invalid resource type " + (pos.size() < 2 ? std::string() : pos[1]) +
+                 ", only node types are supported");
+            return;
+        }
+        std::vector<std::pair<Kind, std::string>> objects;
+        std::vector<std::string> specs;
+        if (!splitTargetsAndSpecs(objects, specs, "taint"))
+            return;
+        std::string error;
+        const auto edits = parseTaintEdits(specs, &error);
+        if (!edits) {
+            fail("error: " + error);
+            return;
+        }
+        for (const auto& [k, name] : objects) {
+            const auto node = store().get<api::Node>("", name);
+            if (!node)
+                continue;
+            const auto result =
+                applyTaintEdits(*node, *edits, m_args.has("overwrite") ? Overwrite::Yes : Overwrite::No, &error);
+            if (!result) {
+                fail("error: " + error);
+                continue;
+            }
+            api::Node updated = *node;
+            updated.spec.taints = result->taints;
+            if (updateObject(updated).ok())
+                m_out.out += "node/" + name + " " + result->operation + "\n";
+        }
+    }
+
+    void cordon(bool unschedulable)
+    {
+        const auto& pos = m_args.positional;
+        const std::string verb = unschedulable ? "cordon" : "uncordon";
+        if (pos.size() < 2 && !m_args.has("selector")) {
+            fail("error: USAGE: " + verb + " NODE [flags]\nSee 'kubectl " + verb + " -h' for help and examples");
+            return;
+        }
+        std::vector<std::string> names(pos.begin() + 1, pos.end());
+        for (std::string& n : names)
+            if (n.starts_with("node/") || n.starts_with("nodes/"))
+                n = n.substr(n.find('/') + 1);
+        bool failed = false;
+        for (const api::Object& o : select(Kind::Node, names, failed)) {
+            api::Node node = std::get<api::Node>(o);
+            if (node.spec.unschedulable == unschedulable) {
+                m_out.out += "node/" + node.metadata.name + " already " + verb + "ed\n";
+                continue;
+            }
+            node.spec.unschedulable = unschedulable;
+            if (updateObject(node).ok())
+                m_out.out += "node/" + node.metadata.name + " " + verb + "ed\n";
+        }
+    }
+
+    // --- top -------------------------------------------------------------------------------------------------
+
+    // What metrics-server would report: each running container's CPU and working set, summed per pod.
+    struct Usage {
+        int64_t milliCpu = 0;
+        int64_t memoryBytes = 0;
+    };
+    std::optional<Usage> podUsage(const api::Pod& pod) const
+    {
+        const Kubelet* kubelet = pod.spec.nodeName.empty() ? nullptr : m_cluster.kubelet(pod.spec.nodeName);
+        const PodState* state = kubelet ? kubelet->podState(pod.metadata.uid) : nullptr;
+        if (!state)
+            return std::nullopt;
+        Usage usage;
+        bool any = false;
+        for (const ContainerSlot& slot : state->containerSlots) {
+            if (!slot.current || !slot.current->running())
+                continue;
+            any = true;
+            usage.milliCpu += slot.current->cpuMillicores(m_cluster.now());
+            usage.memoryBytes += slot.current->memoryBytes(m_cluster.now());
+        }
+        return any ? std::optional<Usage>(usage) : std::nullopt;
+    }
+
+    static std::string cpuText(int64_t milli) { return std::to_string(milli) + "m"; }
+    static std::string memoryText(int64_t bytes) { return std::to_string(bytes / (1024 * 1024)) + "Mi"; }
+
+    void top()
+    {
+        const auto& pos = m_args.positional;
+        const std::string what = pos.size() >= 2 ? lower(pos[1]) : std::string();
+        std::vector<std::string> names(pos.size() > 2 ? pos.begin() + 2 : pos.end(), pos.end());
+        bool failed = false;
+        if (what == "pod" || what == "pods" || what == "po") {
+            std::string text = m_allNamespaces ? "NAMESPACE\tNAME\tCPU(cores)\tMEMORY(bytes)\t\n"
+                                               : "NAME\tCPU(cores)\tMEMORY(bytes)\t\n";
+            int rows = 0;
+            std::vector<api::Object> pods = select(Kind::Pod, names, failed);
+            if (failed)
+                return;
+            std::stable_sort(pods.begin(), pods.end(), [](const api::Object& a, const api::Object& b) {
+                return std::tie(api::metadataOf(a).namespace_, api::metadataOf(a).name) <
+                       std::tie(api::metadataOf(b).namespace_, api::metadataOf(b).name);
+            });
+            for (const api::Object& o : pods) {
+                const api::Pod& pod = std::get<api::Pod>(o);
+                const auto usage = podUsage(pod);
+                if (!usage)
+                    continue;
+                ++rows;
+                if (m_allNamespaces)
+                    text += pod.metadata.namespace_ + "\t";
+                text += pod.metadata.name + "\t" + cpuText(usage->milliCpu) + "\t" + memoryText(usage->memoryBytes) + "\t\n";
+            }
+            if (rows == 0) {
+                if (pods.empty())
+                    m_out.err += noResourcesMessage(m_allNamespaces ? ListScope::Cluster : ListScope::Namespace,
+                                                    m_namespace) + "\n";
+                else
+                    fail("error: metrics not available yet");
+                return;
+            }
+            m_out.out += tabAlign(text, kGetTabWriter);
+            return;
+        }
+        if (what == "node" || what == "nodes" || what == "no") {
+            std::vector<api::Object> nodes = select(Kind::Node, names, failed);
+            if (failed)
+                return;
+            std::map<std::string, Usage> perNode;
+            for (const auto& [key, pod] : store().all<api::Pod>())
+                if (const auto usage = podUsage(*pod)) {
+                    perNode[pod->spec.nodeName].milliCpu += usage->milliCpu;
+                    perNode[pod->spec.nodeName].memoryBytes += usage->memoryBytes;
+                }
+            std::string text = "NAME\tCPU(cores)\tCPU(%)\tMEMORY(bytes)\tMEMORY(%)\t\n";
+            std::string unknown;
+            for (const api::Object& o : nodes) {
+                const api::Node& node = std::get<api::Node>(o);
+                const Kubelet* kubelet = m_cluster.kubelet(node.metadata.name);
+                if (!kubelet || !kubelet->reporting()) {
+                    // No metrics from this node: listed last, as kubectl does.
+                    unknown += node.metadata.name + "\t<unknown>\t<unknown>\t<unknown>\t<unknown>\t\n";
+                    continue;
+                }
+                const Usage usage = perNode[node.metadata.name];
+                auto percent = [&](const char* resource, int64_t used, bool milli) {
+                    const auto it = node.status.allocatable.find(resource);
+                    if (it == node.status.allocatable.end())
+                        return std::string("<unknown>");
+                    const int64_t available = milli ? it->second.milliValue() : it->second.value();
+                    return available > 0 ? std::to_string(used * 100 / available) + "%" : std::string("<unknown>");
+                };
+                text += node.metadata.name + "\t" + cpuText(usage.milliCpu) + "\t" + percent("cpu", usage.milliCpu, true) +
+                        "\t" + memoryText(usage.memoryBytes) + "\t" + percent("memory", usage.memoryBytes, false) + "\t\n";
+            }
+            m_out.out += tabAlign(text + unknown, kGetTabWriter);
+            return;
+        }
+        fail("error: unknown command \"" + (pos.size() >= 2 ? pos[1] : std::string()) +
+             "\" for \"kubectl top\"\nRun 'kubectl top --help' for usage.");
     }
 
     // --- describe ------------------------------------------------------------------------------------------
@@ -604,13 +1024,20 @@ private:
 
     // --- apply, create, delete -f -------------------------------------------------------------------------
 
+    // One document of a -f file: an object, or why the API server would refuse to decode it.
+    struct FileItem {
+        std::optional<manifest::ManifestObject> object;
+        std::string error; // "Error from server (BadRequest): error when creating …"
+        int line = 0;
+    };
     struct FileObjects {
         std::string file;
-        std::vector<manifest::ManifestObject> objects;
+        std::vector<FileItem> items;
     };
 
-    // Reads every -f file (a folder means its .yaml, .yml and .json files), failing as kubectl does on
-    // files it cannot read or parse.
+    // Reads every -f file (a folder means its .yaml, .yml and .json files). A file that is not YAML stops
+    // everything, as kubectl's own parsing does before it sends anything; a document the API server could not
+    // decode (unknown fields, wrong types) becomes that server error, in its place among the others.
     std::optional<std::vector<FileObjects>> readFiles()
     {
         std::vector<FileObjects> out;
@@ -648,62 +1075,148 @@ private:
                 }
                 const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
                 const std::string shown = paths.size() > 1 ? p.string() : f;
-                manifest::ReadOptions options;
-                options.applyDefaults = false;
-                options.validate = false;
-                options.keepSource = true;
-                const manifest::ReadResult r = manifest::readManifests(bytes, shown, options);
-                if (!r.ok()) {
-                    reportReadErrors(shown, r);
+                auto items = readDocuments(bytes, shown);
+                if (!items)
                     return std::nullopt;
-                }
-                out.push_back({shown, r.objects});
+                out.push_back({shown, std::move(*items)});
             }
         }
         return out;
     }
 
-    void reportReadErrors(const std::string& file, const manifest::ReadResult& r)
+    std::optional<std::vector<FileItem>> readDocuments(const std::string& bytes, const std::string& file)
     {
+        manifest::ReadOptions options;
+        options.applyDefaults = false;
+        options.validate = false;
+        options.keepSource = true;
+        const manifest::ReadResult r = manifest::readManifests(bytes, file, options);
         for (const manifest::Diagnostic& d : r.diagnostics) {
-            if (!d.isError())
-                continue;
-            if (d.message.starts_with("unknown field") || d.message.starts_with("duplicate field"))
-                fail("Error from server (BadRequest): error when creating \"" + file +
-                     "\": strict decoding error: " + d.message.substr(0, d.message.find(',')) + " (" + d.path +
-                     ", line " + std::to_string(d.line) + ")");
-            else if (d.path.empty())
+            if (d.isError() && d.path.empty()) {
                 fail("error: error parsing " + file + ": error converting YAML to JSON: yaml: line " +
                      std::to_string(d.line) + ": " + d.message);
-            else
-                fail("Error from server (BadRequest): error when creating \"" + file + "\": " + d.path + ": " +
-                     d.message + " (line " + std::to_string(d.line) + ")");
+                return std::nullopt;
+            }
         }
+        const std::vector<Document> documents = splitDocuments(bytes);
+        auto documentAt = [&](int line) {
+            size_t i = 0;
+            while (i + 1 < documents.size() && documents[i + 1].firstLine <= line)
+                ++i;
+            return i;
+        };
+        std::vector<FileItem> items;
+        for (const manifest::ManifestObject& o : r.objects)
+            items.push_back({o, {}, o.line});
+        std::map<size_t, manifest::Diagnostics> failed;
+        for (const manifest::Diagnostic& d : r.diagnostics)
+            if (d.isError())
+                failed[documentAt(d.line)].push_back(d);
+        for (const auto& [index, problems] : failed) {
+            const Document& doc = documents.empty() ? Document{} : documents[index];
+            std::string message;
+            if (auto decoded = serverDecodeError(doc.kind, doc.apiVersion, problems)) {
+                message = *decoded;
+            } else {
+                // Not a decoding problem PodLab can word as the server would: its reader's own words.
+                const manifest::Diagnostic& d = problems.front();
+                message = (d.path.empty() ? "" : d.path + ": ") + d.message + " (line " + std::to_string(d.line) + ")";
+            }
+            items.push_back({std::nullopt, "Error from server (BadRequest): error when creating \"" + file + "\": " + message,
+                             problems.front().line});
+        }
+        std::stable_sort(items.begin(), items.end(), [](const FileItem& a, const FileItem& b) { return a.line < b.line; });
+        return items;
     }
 
+    // Where each YAML document starts, with its kind and apiVersion as written (for the server's decode error,
+    // which names them even when the rest does not decode).
+    struct Document {
+        int firstLine = 1;
+        std::string kind;
+        std::string apiVersion;
+    };
+    static std::vector<Document> splitDocuments(const std::string& bytes)
+    {
+        std::vector<Document> out{Document{}};
+        int line = 1;
+        size_t start = 0;
+        auto unquote = [](std::string v) {
+            while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == ',' || v.back() == '\t'))
+                v.pop_back();
+            while (!v.empty() && v.front() == ' ')
+                v.erase(0, 1);
+            if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+                v = v.substr(1, v.size() - 2);
+            return v;
+        };
+        while (start <= bytes.size()) {
+            const size_t nl = bytes.find('\n', start);
+            const std::string text = bytes.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            if (text.starts_with("---")) {
+                if (line > out.back().firstLine || !out.back().kind.empty())
+                    out.push_back(Document{line + 1, {}, {}});
+                else
+                    out.back().firstLine = line + 1;
+            }
+            for (const char* key : {"kind", "apiVersion"}) {
+                // Top-level keys, in block YAML or in (one-line-per-key) JSON.
+                const std::string yamlKey = std::string(key) + ":";
+                const std::string jsonKey = "\"" + std::string(key) + "\":";
+                std::string value;
+                if (text.starts_with(yamlKey))
+                    value = unquote(text.substr(yamlKey.size()));
+                else if (const size_t at = text.find(jsonKey); at != std::string::npos && text.find_first_not_of(" {") == at &&
+                                                               at <= 4)
+                    value = unquote(text.substr(at + jsonKey.size()));
+                std::string& slot = std::string(key) == "kind" ? out.back().kind : out.back().apiVersion;
+                if (!value.empty() && slot.empty())
+                    slot = value;
+            }
+            if (nl == std::string::npos)
+                break;
+            start = nl + 1;
+            ++line;
+        }
+        return out;
+    }
+
+    enum class Operation { Create, Update };
+
     // Defaults and validation as the API server applies them, worded as kubectl prints an invalid object.
-    bool admitObject(api::Object& object)
+    bool admitObject(api::Object& object, Operation operation = Operation::Create)
     {
         manifest::applyDefaults(object);
         const manifest::FieldErrors errors = manifest::validate(object);
-        std::vector<std::string> problems;
-        for (const manifest::FieldError& e : errors)
+        std::vector<ApiError::Cause> causes;
+        for (const manifest::FieldError& e : errors) {
+            // ValidatePodCreate alone refuses a node name on a gated pod: an update of a bound pod that
+            // brings gates back is refused by the gate rule instead.
+            if (operation == Operation::Update && e.path == "spec.nodeName" &&
+                e.message.find("schedulingGates") != std::string::npos)
+                continue;
             if (!e.warning)
-                problems.push_back(e.path + ": " + e.message);
-        if (problems.empty())
+                causes.push_back({e.path, e.message});
+        }
+        if (causes.empty())
             return true;
-        std::string message = "The " + std::string(api::kindOf(object)) + " \"" + api::metadataOf(object).name +
-                              "\" is invalid: ";
-        if (problems.size() == 1) {
-            message += problems[0];
+        failInvalid(ApiServer::invalid(api::kindOf(object), api::metadataOf(object).name, std::move(causes)));
+        return false;
+    }
+
+    // kubectl's checkErr for an Invalid error: the causes, not the message.
+    void failInvalid(const ApiError& e)
+    {
+        std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
+        if (e.causes.size() == 1) {
+            message += e.causes[0].field + ": " + e.causes[0].message;
         } else {
             message += "\n";
-            for (const std::string& p : problems)
-                message += "* " + p + "\n";
+            for (const ApiError::Cause& c : e.causes)
+                message += "* " + c.field + ": " + c.message + "\n";
             message.pop_back();
         }
         fail(message);
-        return false;
     }
 
     bool settleNamespace(api::Object& object, const std::string& file)
@@ -723,13 +1236,51 @@ private:
         return true;
     }
 
+    // What kubectl apply records and sends: the file's own fields (nothing defaulted) with the namespace it
+    // was applied to; `annotation` is that as compact JSON, `modified` the same with the annotation set.
+    struct Applied {
+        std::string annotation;
+        api::Value modified;
+    };
+    static Applied appliedConfiguration(const api::Value& source, const std::string& namespace_)
+    {
+        api::Value v = source.isObject() ? source : api::Value(api::Value::Object{});
+        auto member = [](api::Value& object, const char* key) -> api::Value& {
+            for (auto& [k, value] : object.asObject())
+                if (k == key) {
+                    if (!value.isObject())
+                        value = api::Value(api::Value::Object{});
+                    return value;
+                }
+            object.insert(key, api::Value(api::Value::Object{}));
+            return object.asObject().back().second;
+        };
+        api::Value& meta = member(v, "metadata");
+        if (!namespace_.empty() && !meta.find("namespace"))
+            meta.insert("namespace", api::Value(namespace_));
+        api::Value& annotations = member(meta, "annotations");
+        // kubectl clears its own annotation but keeps the (then maybe empty) map: "annotations":{} is in
+        // every last-applied-configuration of a file without annotations.
+        std::erase_if(annotations.asObject(), [](const auto& m) { return m.first == kLastApplied; });
+        Applied out;
+        out.annotation = manifest::toCompactJson(v) + "\n";
+        member(member(v, "metadata"), "annotations").insert(kLastApplied, api::Value(out.annotation));
+        out.modified = std::move(v);
+        return out;
+    }
+
     void applyOrCreate(bool apply)
     {
         const auto files = readFiles();
         if (!files)
             return;
         for (const FileObjects& file : *files) {
-            for (const manifest::ManifestObject& read : file.objects) {
+            for (const FileItem& item : file.items) {
+                if (!item.object) {
+                    fail(item.error);
+                    continue;
+                }
+                const manifest::ManifestObject& read = *item.object;
                 api::Object object = read.object;
                 if (!settleNamespace(object, file.file))
                     continue;
@@ -743,78 +1294,99 @@ private:
                          "Kustomize patch does its job. Run the cluster with the classic profile to try it.)");
                     continue;
                 }
-                std::string lastApplied;
+                const std::string ns = api::isNamespaced(api::kindOf(object)) ? api::metadataOf(object).namespace_ : "";
+                const std::optional<api::Object> live = liveObject(kind, ns, name);
+                Applied applied;
                 if (apply) {
-                    // kubectl's client-side apply records what was applied, as compact JSON: the file's own
-                    // fields (nothing defaulted), with the namespace it was applied to.
-                    api::Value v = read.source;
-                    if (!v.isObject())
-                        v = api::Value(api::Value::Object{});
-                    api::Value* meta = const_cast<api::Value*>(v.find("metadata"));
-                    if (!meta) {
-                        v.insert("metadata", api::Value(api::Value::Object{}));
-                        meta = &v.asObject().back().second;
-                    }
-                    if (const std::string& ns = api::metadataOf(object).namespace_; !ns.empty() && !meta->find("namespace"))
-                        meta->insert("namespace", api::Value(ns));
-                    api::Value* annotations = const_cast<api::Value*>(meta->find("annotations"));
-                    if (!annotations || !annotations->isObject()) {
-                        std::erase_if(meta->asObject(), [](const auto& m) { return m.first == "annotations"; });
-                        meta->insert("annotations", api::Value(api::Value::Object{}));
-                        annotations = &meta->asObject().back().second;
-                    }
-                    std::erase_if(annotations->asObject(), [](const auto& m) {
-                        return m.first == "kubectl.kubernetes.io/last-applied-configuration";
-                    });
-                    lastApplied = manifest::toCompactJson(v) + "\n";
-                    api::metadataOf(object).annotations["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied;
+                    applied = appliedConfiguration(read.source, ns);
+                    api::metadataOf(object).annotations[kLastApplied] = applied.annotation;
                 }
-                if (!admitObject(object))
-                    continue;
-                const auto existing = currentAnnotation(kind, api::metadataOf(object).namespace_, name);
-                if (!existing) {
+                if (!live) {
+                    if (!admitObject(object))
+                        continue;
                     const ApiResult r = m_cluster.create(object);
                     if (!r.ok()) {
-                        fail("Error from server (" + r.error->reason + "): error when creating \"" + file.file +
-                             "\": " + r.error->message);
+                        if (r.error->reason == "Invalid")
+                            failInvalid(*r.error);
+                        else
+                            fail("Error from server (" + r.error->reason + "): error when creating \"" + file.file +
+                                 "\": " + r.error->message);
                         continue;
                     }
                     m_out.out += typedName(kind, api::metadataOf(copyOf(r.object)).name) + " created\n";
                     continue;
                 }
                 if (!apply) {
+                    if (!admitObject(object))
+                        continue;
                     fail("Error from server (AlreadyExists): error when creating \"" + file.file + "\": " +
                          std::string(resourceName(kind)) + " \"" + name + "\" already exists");
                     continue;
                 }
-                if (*existing == lastApplied) {
-                    m_out.out += typedName(kind, name) + " unchanged\n";
-                    continue;
-                }
-                if (auto problem = immutableChange(object)) {
-                    fail(*problem);
-                    continue;
-                }
-                const ApiResult r = m_cluster.update(object);
-                if (!r.ok()) {
-                    fail("Error from server (" + r.error->reason + "): error when applying patch to \"" + file.file +
-                         "\": " + r.error->message);
-                    continue;
-                }
-                m_out.out += typedName(kind, name) + " configured\n";
+                patchLive(kind, name, *live, applied.modified, file.file);
             }
         }
     }
 
-    // The live object's last-applied-configuration, "" if it has none, nullopt if there is no such object.
-    std::optional<std::string> currentAnnotation(Kind kind, const std::string& ns, const std::string& name)
+    // The rest of client-side apply on an existing object: the three-way merge with what was applied last
+    // time and the live object, "unchanged" when that changes nothing, else the merged object through the API
+    // server's defaults, validation and update.
+    void patchLive(Kind kind, const std::string& name, const api::Object& live, const api::Value& modified,
+                   const std::string& file)
     {
-        std::optional<std::string> out;
+        const api::ObjectMeta& liveMeta = api::metadataOf(live);
+        api::Value original;
+        if (const auto it = liveMeta.annotations.find(kLastApplied); it != liveMeta.annotations.end()) {
+            manifest::ReadOptions options;
+            options.applyDefaults = false;
+            options.validate = false;
+            options.keepSource = true;
+            const manifest::ReadResult r = manifest::readManifests(it->second, kLastApplied, options);
+            if (!r.objects.empty())
+                original = r.objects.front().source;
+        } else {
+            m_out.err += "Warning: resource " + std::string(resourceName(kind)) + "/" + name + " is missing the " +
+                         kLastApplied + " annotation which is required by kubectl apply. kubectl apply should only "
+                         "be used on resources created declaratively by either kubectl create --save-config or "
+                         "kubectl apply. The missing annotation will be patched automatically.\n";
+        }
+        const api::Value current = manifest::encodeObject(live);
+        const api::Value merged = threeWayMerge(original, modified, current);
+        if (merged == current) {
+            m_out.out += typedName(kind, name) + " unchanged\n";
+            return;
+        }
+        manifest::ReadOptions options;
+        options.applyDefaults = false;
+        options.validate = false;
+        const manifest::ReadResult decoded = manifest::readManifests(manifest::toJson(merged), file, options);
+        if (decoded.objects.empty()) {
+            const std::string why = decoded.diagnostics.empty() ? std::string("cannot decode the patched object")
+                                                                : decoded.diagnostics.front().message;
+            fail("Error from server (BadRequest): error when applying patch to \"" + file + "\": " + why);
+            return;
+        }
+        api::Object object = decoded.objects.front().object;
+        if (!admitObject(object, Operation::Update))
+            return;
+        const ApiResult r = m_cluster.update(object);
+        if (!r.ok()) {
+            if (r.error->reason == "Invalid")
+                failInvalid(*r.error);
+            else
+                fail("Error from server (" + r.error->reason + "): error when applying patch to \"" + file +
+                     "\": " + r.error->message);
+            return;
+        }
+        m_out.out += typedName(kind, name) + " configured\n";
+    }
+
+    std::optional<api::Object> liveObject(Kind kind, const std::string& ns, const std::string& name)
+    {
+        std::optional<api::Object> out;
         auto look = [&]<class T>(std::type_identity<T>) {
-            if (const auto p = store().template get<T>(isNamespaced(kind) ? ns : std::string(), name)) {
-                const auto it = p->metadata.annotations.find("kubectl.kubernetes.io/last-applied-configuration");
-                out = it == p->metadata.annotations.end() ? std::string() : it->second;
-            }
+            if (const auto p = store().template get<T>(isNamespaced(kind) ? ns : std::string(), name))
+                out = api::Object(*p);
         };
         switch (kind) {
         case Kind::Pod: look(std::type_identity<api::Pod>()); break;
@@ -834,54 +1406,6 @@ private:
         return out;
     }
 
-    // What the API server refuses to change in place (ValidatePodUpdate, the Deployment's selector).
-    std::optional<std::string> immutableChange(const api::Object& updated)
-    {
-        if (const auto* pod = std::get_if<api::Pod>(&updated)) {
-            const auto live = store().get<api::Pod>(pod->metadata.namespace_, pod->metadata.name);
-            if (!live)
-                return std::nullopt;
-            api::PodSpec mutableView = live->spec;
-            // What may change: container images, activeDeadlineSeconds, added tolerations, removed scheduling
-            // gates (and the fields admission set, which the applied spec lacks).
-            for (size_t i = 0; i < mutableView.containers.size() && i < pod->spec.containers.size(); ++i)
-                mutableView.containers[i].image = pod->spec.containers[i].image;
-            for (size_t i = 0; i < mutableView.initContainers.size() && i < pod->spec.initContainers.size(); ++i)
-                mutableView.initContainers[i].image = pod->spec.initContainers[i].image;
-            mutableView.activeDeadlineSeconds = pod->spec.activeDeadlineSeconds;
-            mutableView.schedulingGates = pod->spec.schedulingGates;
-            api::PodSpec proposed = pod->spec;
-            proposed.nodeName = live->spec.nodeName;
-            proposed.serviceAccountName = live->spec.serviceAccountName;
-            proposed.serviceAccount = live->spec.serviceAccount;
-            proposed.tolerations = live->spec.tolerations;
-            proposed.priority = live->spec.priority;
-            proposed.preemptionPolicy = live->spec.preemptionPolicy;
-            proposed.enableServiceLinks = live->spec.enableServiceLinks;
-            proposed.volumes = live->spec.volumes;
-            for (size_t i = 0; i < proposed.containers.size() && i < live->spec.containers.size(); ++i)
-                proposed.containers[i].volumeMounts = live->spec.containers[i].volumeMounts;
-            for (size_t i = 0; i < proposed.initContainers.size() && i < live->spec.initContainers.size(); ++i)
-                proposed.initContainers[i].volumeMounts = live->spec.initContainers[i].volumeMounts;
-            if (!live->spec.schedulingGates.empty() || pod->spec.schedulingGates.empty())
-                proposed.schedulingGates = mutableView.schedulingGates;
-            if (!(proposed == mutableView))
-                return "The Pod \"" + pod->metadata.name +
-                       "\" is invalid: spec: Forbidden: pod updates may not change fields other than "
-                       "`spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,"
-                       "`spec.tolerations` (only additions to existing tolerations),"
-                       "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)";
-        }
-        if (const auto* d = std::get_if<api::Deployment>(&updated)) {
-            const auto live = store().get<api::Deployment>(d->metadata.namespace_, d->metadata.name);
-            if (live && !(live->spec.selector == d->spec.selector))
-                return "The Deployment \"" + d->metadata.name + "\" is invalid: spec.selector: Invalid value: " +
-                       "v1.LabelSelector{MatchLabels:map[string]string{...}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: "
-                       "field is immutable";
-        }
-        return std::nullopt;
-    }
-
     void remove()
     {
         DeleteOptions options;
@@ -889,8 +1413,12 @@ private:
             options.gracePeriodSeconds = std::stoll(m_args.value("grace-period", "-1"));
         if (m_args.has("now"))
             options.gracePeriodSeconds = 1;
-        const bool force = m_args.has("force");
-        if (force) {
+        const bool forceFlag = m_args.has("force");
+        // --grace-period=0 alone means 1 (so nothing is lost by accident); --force makes it, or no period, 0.
+        if (options.gracePeriodSeconds == int64_t(0) && !forceFlag)
+            options.gracePeriodSeconds = 1;
+        const bool force = forceFlag && options.gracePeriodSeconds.value_or(0) == 0;
+        if (forceFlag) {
             if (!options.gracePeriodSeconds)
                 options.gracePeriodSeconds = 0;
             if (*options.gracePeriodSeconds == 0)
@@ -903,7 +1431,10 @@ private:
             if (!files)
                 return;
             for (const FileObjects& f : *files)
-                for (const manifest::ManifestObject& o : f.objects) {
+                for (const FileItem& item : f.items) {
+                    if (!item.object)
+                        continue;
+                    const manifest::ManifestObject& o = *item.object;
                     const api::ObjectMeta& meta = api::metadataOf(o.object);
                     victims.push_back({Kind(o.object.index()),
                                        {meta.namespace_.empty() ? m_namespace : meta.namespace_, meta.name}});
@@ -934,7 +1465,11 @@ private:
                     fail("Error from server (" + r.error->reason + "): " + r.error->message);
                 continue;
             }
-            m_out.out += singular(kind) + " \"" + key.second + "\" " + (force ? "force deleted" : "deleted") + "\n";
+            // kubectl 1.34 names the namespace a namespaced object was deleted from (kubernetes#126619).
+            std::string operation = force ? "force deleted" : "deleted";
+            if (isNamespaced(kind))
+                operation += " from " + (key.first.empty() ? m_namespace : key.first) + " namespace";
+            m_out.out += typedGroupKind(kind) + " \"" + key.second + "\" " + operation + "\n";
         }
     }
 

@@ -2,6 +2,8 @@
 
 #include "restartbackoff.h"
 
+#include "sim/runtime/imagefiles.h"
+
 #include "sim/core/simtime.h"
 
 #include <map>
@@ -24,6 +26,9 @@ public:
     bool hasDigest(const std::string& digest) const { return m_digests.contains(digest); }
     void add(const std::string& reference, const std::string& digest, int64_t size);
 
+    // The node's unpacked image files (containerd's snapshots), shared by every container of an image.
+    runtime::ImageFileSystems& unpacked() { return m_unpacked; }
+
     RestartBackoff& backoff() { return m_backoff; }
     const RestartBackoff& backoff() const { return m_backoff; }
 
@@ -44,6 +49,7 @@ private:
     std::set<std::string> m_digests;
     SimTime m_queueFreeAt = 0;
     RestartBackoff m_backoff;
+    runtime::ImageFileSystems m_unpacked;
 };
 
 // Go's time.Duration.String(), to the millisecond: "3.928s", "467ms", "1m2.5s".

@@ -30,20 +30,20 @@ api::NodeCondition condition(std::string type, std::string status, std::string r
 
 const PodState* Kubelet::podState(std::string_view uid) const
 {
-    const auto it = m_pods.find(std::string(uid));
-    return it == m_pods.end() ? nullptr : &it->second;
+    const auto it = m_podsByUid.find(uid);
+    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
 }
 
 PodState* Kubelet::findByUid(std::string_view uid)
 {
-    const auto it = m_pods.find(std::string(uid));
-    return it == m_pods.end() ? nullptr : &it->second;
+    const auto it = m_podsByUid.find(uid);
+    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
 }
 
 PodState* Kubelet::find(uint32_t id)
 {
-    const auto it = m_podIds.find(id);
-    return it == m_podIds.end() ? nullptr : findByUid(it->second);
+    const auto it = m_pods.find(id);
+    return it == m_pods.end() ? nullptr : &it->second;
 }
 
 const api::Container& Kubelet::specOf(const PodState& state, const ContainerSlot& slot) const
@@ -101,7 +101,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
     const ResourceAmounts requests = podRequests(pod->spec);
     ResourceAmounts used;
     int podCount = 0;
-    for (const auto& [uid, s] : m_pods) {
+    for (const auto& [id, s] : m_pods) {
         if (s.terminal)
             continue;
         used += podRequests(s.pod->spec);
@@ -166,8 +166,8 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
             state.volumes.emplace(v.name, fs::FileSystem(v.emptyDir->medium == "Memory" ? fs::Medium::Tmpfs
                                                                                          : fs::Medium::Disk));
     const uint32_t id = state.id;
-    m_podIds[id] = state.uid;
-    PodState& stored = m_pods.emplace(state.uid, std::move(state)).first->second;
+    m_podsByUid[state.uid] = id;
+    PodState& stored = m_pods.emplace(id, std::move(state)).first->second;
 
     // One prober worker per probe; each starts ticking now, when the pod is added (not when its container
     // starts), and probes once per period from then on.
@@ -233,8 +233,9 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
             m_ipInUse[host] = 0;
         ctx.network.unregisterPodIP(state.podIP);
     }
-    m_podIds.erase(state.id);
-    m_pods.erase(state.uid);
+    m_podsByUid.erase(state.uid);
+    m_pods.erase(state.id);
+    m_images.unpacked().prune(); // the snapshots only this pod's containers used
 }
 
 // --- timers ------------------------------------------------------------------------------------------------------
@@ -247,8 +248,14 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
         return;
     case TimerKind::KubeletSync:
         if (PodState* s = find(podOf(timer.token))) {
-            if (lowOf(timer.token) == 1)
-                s->resyncArmed = false;
+            const uint32_t low = lowOf(timer.token);
+            if (low == 1) {
+                if (ctx.now() != s->resyncAt)
+                    return; // replaced by a later request
+                s->resyncAt = INT64_MAX;
+            } else if (low == 2) {
+                s->syncPending = false;
+            }
             checkActiveDeadline(*s, ctx);
             sync(*s, ctx);
         }
@@ -275,13 +282,34 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
 void Kubelet::requestSync(PodState& state, KubeletContext& ctx, SimTime delay)
 {
     if (delay == 0) {
-        ctx.cluster.schedule(ctx.now(), TimerKind::KubeletSync, m_index, podToken(state.id, 2));
+        if (!state.syncPending) {
+            state.syncPending = true;
+            ctx.cluster.schedule(ctx.now(), TimerKind::KubeletSync, m_index, podToken(state.id, 2));
+        }
         return;
     }
-    // A delayed resync (back-off expiry, a retry after an error): one pending at a time is enough, the
-    // earliest wins.
-    ctx.cluster.schedule(ctx.now() + delay, TimerKind::KubeletSync, m_index, podToken(state.id, 1));
-    state.resyncArmed = true;
+    state.resyncAt = ctx.now() + delay;
+    ctx.cluster.schedule(state.resyncAt, TimerKind::KubeletSync, m_index, podToken(state.id, 1));
+}
+
+SimTime Kubelet::nextRelist(SimTime now) const
+{
+    // The PLEG relists every second, on the node's own beat.
+    const SimTime since = (now - m_plegPhase) % 1000;
+    return now + (since < 0 ? -since : 1000 - since);
+}
+
+void Kubelet::requeueAfterError(PodState& state, KubeletContext& ctx)
+{
+    if (state.updatePending)
+        requestSync(state, ctx);
+    requestSync(state, ctx, seconds(10) + SimTime(ctx.cluster.random.below(5001)));
+}
+
+void Kubelet::waitFor(ContainerSlot& slot, std::string reason, std::string message)
+{
+    slot.nextWaitingReason = std::move(reason);
+    slot.nextWaitingMessage = std::move(message);
 }
 
 // --- the pod worker's sync --------------------------------------------------------------------------------------
@@ -307,8 +335,20 @@ void Kubelet::sync(PodState& state, KubeletContext& ctx)
         writeStatus(state, ctx);
         return;
     }
-    if (state.op != PodState::Op::None)
-        return; // the pod worker is busy; finishing the operation syncs again
+    if (state.op != PodState::Op::None) {
+        state.updatePending = true; // the pod worker is busy; this sync waits for it
+        return;
+    }
+    state.updatePending = false;
+    // The status this sync reports carries the reasons the previous sync found.
+    for (ContainerSlot& slot : state.containerSlots) {
+        if (!slot.nextWaitingReason.empty()) {
+            slot.waitingReason = std::move(slot.nextWaitingReason);
+            slot.waitingMessage = std::move(slot.nextWaitingMessage);
+            slot.nextWaitingReason.clear();
+            slot.nextWaitingMessage.clear();
+        }
+    }
     if (state.terminating) {
         if (syncTermination(state, ctx))
             writeStatus(state, ctx);
@@ -355,6 +395,19 @@ bool Kubelet::shouldRestart(const PodState& state, const ContainerSlot& slot) co
     return policy == "OnFailure" && code != 0;
 }
 
+bool Kubelet::appContainersDone(const PodState& state) const
+{
+    bool any = false;
+    for (const ContainerSlot& slot : state.containerSlots) {
+        if (slot.init)
+            continue;
+        if (!slot.current || slot.current->running() || shouldRestart(state, slot))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
 {
     for (size_t s = 0; s < state.containerSlots.size(); ++s) {
@@ -363,6 +416,8 @@ bool Kubelet::syncInitContainers(PodState& state, KubeletContext& ctx)
             break;
         const runtime::Container* c = slot.current ? &*slot.current : nullptr;
         if (slot.sidecar) {
+            if (appContainersDone(state))
+                continue; // the pod is finishing: its sidecars are stopped, never started again
             const bool started = c && c->running() && !slot.postStartRunning &&
                                  (!slot.probes[size_t(ProbeKind::Startup)].defined ||
                                   slot.probes[size_t(ProbeKind::Startup)].cached == ProbeResult::Success);
@@ -459,6 +514,8 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
     for (ContainerSlot& slot : state.containerSlots) {
         slot.waitingReason.clear();
         slot.waitingMessage.clear();
+        slot.nextWaitingReason.clear();
+        slot.nextWaitingMessage.clear();
     }
     state.terminal = true;
     writeStatus(state, ctx);
@@ -475,6 +532,7 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
 void Kubelet::start(KubeletContext& ctx)
 {
     m_started = true;
+    m_plegPhase = SimTime(ctx.cluster.random.below(1000));
     heartbeat(ctx);
 }
 
@@ -488,10 +546,10 @@ void Kubelet::setReporting(bool reporting, KubeletContext& ctx)
     // Back online: catch up with the API server (pods added, changed or deleted meanwhile), report every
     // pod's status and renew the lease at once.
     std::vector<std::string> gone;
-    for (const auto& [uid, state] : m_pods) {
+    for (const auto& [id, state] : m_pods) {
         const auto pod = ctx.cluster.store.get<api::Pod>(state.namespace_, state.name);
-        if (!pod || pod->metadata.uid != uid)
-            gone.push_back(uid);
+        if (!pod || pod->metadata.uid != state.uid)
+            gone.push_back(state.uid);
     }
     for (const std::string& uid : gone)
         if (PodState* s = findByUid(uid))
@@ -504,7 +562,7 @@ void Kubelet::setReporting(bool reporting, KubeletContext& ctx)
         else
             admit(pod, ctx);
     }
-    for (auto& [uid, state] : m_pods)
+    for (auto& [id, state] : m_pods)
         requestSync(state, ctx);
     heartbeat(ctx);
 }

@@ -40,7 +40,8 @@ public:
     void setReporting(bool reporting, KubeletContext& ctx);
     bool reporting() const { return m_reporting; }
 
-    const std::map<std::string, PodState>& pods() const { return m_pods; }
+    // The pods on this node, by the kubelet's own handle (admission order).
+    const std::map<uint32_t, PodState>& pods() const { return m_pods; }
     const PodState* podState(std::string_view uid) const;
     const ImageManager& imageManager() const { return m_images; }
     uint64_t probeRuns() const { return m_probeRuns; }
@@ -72,9 +73,18 @@ private:
     PodState* find(uint32_t id);
     PodState* findByUid(std::string_view uid);
     void requestSync(PodState& state, KubeletContext& ctx, SimTime delay = 0);
+    // A sync that ended in an error (back-off, a failed pull, a missing ConfigMap): the pod worker tries again
+    // after its back-off period, 10 s with up to 50 % jitter (pod_workers.go).
+    void requeueAfterError(PodState& state, KubeletContext& ctx);
+    // When the PLEG next relists (it notices new sandboxes and containers then).
+    SimTime nextRelist(SimTime now) const;
+    // Records why a container waits, for the next status (see ContainerSlot::nextWaitingReason).
+    static void waitFor(ContainerSlot& slot, std::string reason, std::string message);
     void sync(PodState& state, KubeletContext& ctx);
     bool syncTermination(PodState& state, KubeletContext& ctx);
     bool syncInitContainers(PodState& state, KubeletContext& ctx);
+    // Every app container has run and will not run again (the pod is completing).
+    bool appContainersDone(const PodState& state) const;
     void syncAppContainers(PodState& state, KubeletContext& ctx);
     void checkActiveDeadline(PodState& state, KubeletContext& ctx);
 
@@ -91,6 +101,7 @@ private:
     void runPostStart(PodState& state, size_t slot, KubeletContext& ctx);
     void stopContainer(PodState& state, size_t slot, int64_t graceSeconds, const std::string& message,
                        KubeletContext& ctx);
+    void sendStopSignal(PodState& state, size_t slot, runtime::ContainerEnvironment& env, KubeletContext& ctx);
     void containerExited(PodState& state, size_t slot, KubeletContext& ctx);
     void wakeContainer(PodState& state, size_t slot, KubeletContext& ctx);
     void armWake(PodState& state, size_t slot, SimTime at, KubeletContext& ctx);
@@ -100,6 +111,10 @@ private:
     void probeTick(PodState& state, size_t slot, ProbeKind kind, KubeletContext& ctx);
     std::pair<ProbeResult, std::string> runProbe(PodState& state, size_t slot, const api::Probe& probe,
                                                  ProbeKind kind, KubeletContext& ctx);
+
+    std::optional<shell::HttpResponse> serveHttp(PodState& state, int port, const shell::HttpRequest& request,
+                                                 KubeletContext& ctx);
+    bool listens(const PodState& state, int port) const;
 
     // Status.
     api::PodStatus buildStatus(const PodState& state, KubeletContext& ctx) const;
@@ -116,13 +131,14 @@ private:
     bool m_started = false;
     uint32_t m_nextPodId = 1;
     uint64_t m_nextOpId = 1;
-    std::map<std::string, PodState> m_pods;    // by uid
-    std::map<uint32_t, std::string> m_podIds;  // timer handle -> uid
+    std::map<uint32_t, PodState> m_pods; // by handle (timers carry it)
+    std::map<std::string, uint32_t, std::less<>> m_podsByUid;
     ImageManager m_images;
     RestartBackoff m_crashBackoff;
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
     SimTime m_lastNodeStatusAt = 0;
     uint64_t m_probeRuns = 0;
+    SimTime m_plegPhase = 0;
 };
 
 } // namespace podlab::sim

@@ -57,14 +57,14 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
         const SimTime finished = slot.current->termination() ? slot.current->termination()->finishedAt : ctx.now();
         if (m_crashBackoff.isInBackOffSince(key, finished, ctx.now())) {
             const SimTime delay = m_crashBackoff.current(key);
-            slot.waitingReason = "CrashLoopBackOff";
-            slot.waitingMessage = "back-off " + goDuration(delay) + " restarting failed container=" + slot.name +
-                                  " pod=" + state.name + "_" + state.namespace_ + "(" + state.uid + ")";
+            waitFor(slot, "CrashLoopBackOff",
+                    "back-off " + goDuration(delay) + " restarting failed container=" + slot.name + " pod=" +
+                        state.name + "_" + state.namespace_ + "(" + state.uid + ")");
             event(state, &slot, "Warning", "BackOff",
                   "Back-off restarting failed container " + slot.name + " in pod " + state.name + "_" +
                       state.namespace_ + "(" + state.uid + ")",
                   ctx);
-            requestSync(state, ctx, finished + delay - ctx.now());
+            requeueAfterError(state, ctx);
             return StartDecision::Waiting;
         }
         m_crashBackoff.next(key, finished);
@@ -90,28 +90,30 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
         envContext.node = NodeFacts::of(*node);
     const EnvResult env = ContainerEnv::build(*state.pod, spec, envContext);
     if (!env.ok()) {
-        slot.waitingReason = "CreateContainerConfigError";
-        slot.waitingMessage = env.error;
+        waitFor(slot, "CreateContainerConfigError", env.error);
         event(state, &slot, "Warning", "Failed", ContainerEnv::failedEventMessage(env.error), ctx);
-        requestSync(state, ctx, seconds(10) + SimTime(ctx.cluster.random.below(5000)));
+        requeueAfterError(state, ctx);
         return StartDecision::Waiting;
     }
 
     // The image, by the pull policy.
     const ImageResolution resolution = ctx.images.resolve(spec.image);
     if (resolution.status == ImageResolution::Status::InvalidReference) {
-        slot.waitingReason = resolution.waitingReason();
-        slot.waitingMessage = resolution.waitingMessage();
+        waitFor(slot, resolution.waitingReason(), resolution.waitingMessage());
         event(state, &slot, "Warning", resolution.eventReason(), resolution.eventMessage(spec.image), ctx);
+        requeueAfterError(state, ctx);
         return StartDecision::Waiting;
     }
     const std::string reference = resolution.reference ? resolution.reference->toString() : spec.image;
     const bool present = m_images.hasReference(reference);
     if (spec.imagePullPolicy == "Never" && !present) {
-        slot.waitingReason = "ErrImageNeverPull";
-        slot.waitingMessage = "Container image " + quote(spec.image) + " is not present with pull policy of Never";
-        event(state, &slot, "Warning", "ErrImageNeverPull", slot.waitingMessage, ctx);
-        requestSync(state, ctx, seconds(10));
+        const std::string message =
+            "Container image " + quote(spec.image) + " is not present with pull policy of Never";
+        waitFor(slot, "ErrImageNeverPull", message);
+        event(state, &slot, "Warning", "ErrImageNeverPull", message, ctx);
+        // startContainer reports every EnsureImageExists error once more, as "Error: <reason>".
+        event(state, &slot, "Warning", "Failed", "Error: ErrImageNeverPull", ctx);
+        requeueAfterError(state, ctx);
         return StartDecision::Waiting;
     }
     if (present && spec.imagePullPolicy != "Always") {
@@ -122,11 +124,11 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
     }
     const std::string pullKey = state.uid + "_" + spec.image;
     if (m_images.backoff().isInBackOffSinceUpdate(pullKey, ctx.now())) {
-        slot.waitingReason = "ImagePullBackOff";
-        slot.waitingMessage = "Back-off pulling image " + quote(spec.image);
-        event(state, &slot, "Normal", "BackOff", slot.waitingMessage, ctx);
+        const std::string message = "Back-off pulling image " + quote(spec.image);
+        waitFor(slot, "ImagePullBackOff", message);
+        event(state, &slot, "Normal", "BackOff", message, ctx);
         event(state, &slot, "Warning", "Failed", "Error: ImagePullBackOff", ctx);
-        requestSync(state, ctx, m_images.backoff().lastUpdate(pullKey) + m_images.backoff().current(pullKey) - ctx.now());
+        requeueAfterError(state, ctx);
         return StartDecision::Waiting;
     }
     pullImage(state, index, ctx);
@@ -180,6 +182,8 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
         m_ipInUse[host] = 1;
         state.podIP = prefix + std::to_string(host);
         state.sandboxReady = true;
+        // The PLEG sees the new sandbox at its next relist, within a second, and asks for a sync.
+        ctx.cluster.schedule(nextRelist(ctx.now()), TimerKind::KubeletSync, m_index, podToken(state.id, 4));
         state.sandboxId = ctx.cluster.random.hex(64);
         ctx.network.registerPodIP(state.podIP, m_index, state.uid);
         requestSync(state, ctx);
@@ -194,11 +198,10 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
         const SimTime pullDuration = state.opDuration;
         if (!resolution.found()) {
             m_images.backoff().next(state.uid + "_" + spec.image, ctx.now());
-            slot.waitingReason = resolution.waitingReason();
-            slot.waitingMessage = resolution.waitingMessage();
+            waitFor(slot, resolution.waitingReason(), resolution.waitingMessage());
             event(state, &slot, "Warning", resolution.eventReason(), resolution.eventMessage(spec.image), ctx);
             event(state, &slot, "Warning", "Failed", "Error: " + resolution.waitingReason(), ctx);
-            requestSync(state, ctx, seconds(1));
+            requeueAfterError(state, ctx);
             writeStatus(state, ctx);
             return;
         }
@@ -210,6 +213,7 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
                   std::to_string(image.size) + " bytes.",
               ctx);
         slot.waitingReason.clear();
+        slot.nextWaitingReason.clear();
         beginOp(state, PodState::Op::Create, index, ctx.cluster.config.containerCreateTime, ctx);
         return;
     }
@@ -263,6 +267,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     config.id = runtime::newContainerId(ctx.cluster.random);
     config.name = spec.name;
     config.image = *resolution.image;
+    config.imageFiles = m_images.unpacked().get(config.image);
     config.command = command.command;
     config.args = command.args;
     for (const EnvEntry& e : env.env)
@@ -295,6 +300,9 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     slot.imageID = resolution.image->imageID();
     slot.waitingReason.clear();
     slot.waitingMessage.clear();
+    slot.nextWaitingReason.clear();
+    slot.nextWaitingMessage.clear();
+    slot.postStartFailed = false;
     slot.killRequested = false;
     slot.stopping = false;
     event(state, &slot, "Normal", "Created", "Created container: " + slot.name, ctx);
@@ -366,8 +374,8 @@ void Kubelet::runPostStart(PodState& state, size_t index, KubeletContext& ctx)
         slot.killRequested = true;
         slot.killMessage = "FailedPostStartHook";
         slot.postStartRunning = false;
-        slot.waitingReason = "PostStartHookError";
-        slot.waitingMessage = failure;
+        slot.postStartFailed = true;
+        waitFor(slot, "PostStartHookError", failure);
         requestSync(state, ctx);
         return;
     }
@@ -384,43 +392,66 @@ void Kubelet::stopContainer(PodState& state, size_t index, int64_t graceSeconds,
     event(state, &slot, "Normal", "Killing", message, ctx);
     slot.stopping = true;
     PodEnvironment env(*this, state, spec, ctx);
-    // preStop runs first and may take the grace period (plus a one-off 2 s); the stop signal follows, and
-    // SIGKILL at the end of what is left of the grace period, but never sooner than 2 s after the signal.
+    // killContainer: preStop first, waited for at most the grace period (a hook that runs longer is left
+    // behind, and dies with the container); then the stop signal, and SIGKILL once what is left of the grace
+    // period — whole seconds, never less than 2 — has passed.
     SimTime hook = 0;
     if (graceSeconds > 0 && spec.lifecycle && spec.lifecycle->preStop) {
         const api::LifecycleHandler& h = *spec.lifecycle->preStop;
+        const SimTime grace = seconds(graceSeconds);
+        bool failed = false;
         if (h.exec) {
-            const runtime::ExecResult r = slot.current->exec(h.exec->command, env, seconds(graceSeconds) + seconds(2));
-            hook = r.duration;
-            if (!r.started || r.exitCode != 0)
-                event(state, &slot, "Warning", "FailedPreStopHook",
-                      "PreStopHook failed: " + (r.started ? "command exited with " + std::to_string(r.exitCode) : r.error),
-                      ctx);
+            const runtime::ExecResult r = slot.current->exec(h.exec->command, env, grace);
+            hook = std::min(r.duration, grace);
+            if (r.timedOut)
+                slot.preStopFailsAtExit = true; // its process is killed with the container
+            else
+                failed = !r.started || r.exitCode != 0;
         } else if (h.sleep) {
-            hook = std::min(seconds(h.sleep->seconds), seconds(graceSeconds) + seconds(2));
+            hook = std::min(seconds(h.sleep->seconds), grace);
         } else if (h.httpGet) {
             shell::HttpRequest request;
             request.url = "http://" + (h.httpGet->host.empty() ? state.podIP : h.httpGet->host) + ":" +
                           h.httpGet->port.toString() + h.httpGet->path;
-            hook = ctx.network.http(state.podIP, request, ctx.now()).latency;
+            const shell::HttpResponse r = ctx.network.http(state.podIP, request, ctx.now());
+            hook = std::min(r.latency, grace);
+            failed = r.outcome != shell::HttpResponse::Outcome::Ok || r.status >= 400;
         }
+        // The event leaves out the hook's error: it could hold a secret.
+        if (failed)
+            slot.preStopFailureAt = ctx.now() + hook;
     }
-    const SimTime remaining = std::max(seconds(graceSeconds) - hook, seconds(2));
-    slot.stopDeadline = ctx.now() + hook + remaining;
+    const int64_t remaining = std::max<int64_t>(graceSeconds - hook / 1000, 2);
+    slot.stopSignalAt = ctx.now() + hook;
+    slot.stopDeadline = slot.stopSignalAt + seconds(remaining);
     if (graceSeconds == 0) {
+        slot.stopSignalAt = INT64_MAX;
         slot.current->signal(shell::kSigKill, env);
-    } else if (slot.current->running()) {
-        const std::string& stopSignal = slot.current->config().image.content
-                                            ? slot.current->config().image.content->config.stopSignal
-                                            : std::string();
-        const int sig = stopSignal.empty() ? shell::kSigTerm : signalNumber(stopSignal);
-        armWake(state, index, slot.current->signal(sig ? sig : shell::kSigTerm, env), ctx);
+    } else if (hook == 0) {
+        sendStopSignal(state, index, env, ctx);
+    } else {
+        armWake(state, index, slot.stopSignalAt, ctx);
+        if (slot.preStopFailureAt)
+            armWake(state, index, *slot.preStopFailureAt, ctx);
     }
     if (!slot.current->running()) {
         containerExited(state, index, ctx);
         return;
     }
     armWake(state, index, slot.stopDeadline, ctx);
+}
+
+void Kubelet::sendStopSignal(PodState& state, size_t index, runtime::ContainerEnvironment& env, KubeletContext& ctx)
+{
+    ContainerSlot& slot = state.containerSlots[index];
+    slot.stopSignalAt = INT64_MAX;
+    if (!slot.current->running())
+        return;
+    const std::string& stopSignal = slot.current->config().image.content
+                                        ? slot.current->config().image.content->config.stopSignal
+                                        : std::string();
+    const int sig = stopSignal.empty() ? shell::kSigTerm : signalNumber(stopSignal);
+    armWake(state, index, slot.current->signal(sig ? sig : shell::kSigTerm, env), ctx);
 }
 
 void Kubelet::armWake(PodState& state, size_t index, SimTime at, KubeletContext& ctx)
@@ -444,6 +475,12 @@ void Kubelet::wakeContainer(PodState& state, size_t index, KubeletContext& ctx)
     if (!slot.current || !slot.current->running())
         return;
     PodEnvironment env(*this, state, specOf(state, slot), ctx);
+    if (slot.preStopFailureAt && ctx.now() >= *slot.preStopFailureAt) {
+        slot.preStopFailureAt.reset();
+        event(state, &slot, "Warning", "FailedPreStopHook", "PreStopHook failed", ctx);
+    }
+    if (slot.stopping && ctx.now() >= slot.stopSignalAt)
+        sendStopSignal(state, index, env, ctx);
     if (slot.stopping && ctx.now() >= slot.stopDeadline)
         slot.current->signal(shell::kSigKill, env);
     const SimTime next = slot.current->wake(env);
@@ -452,13 +489,20 @@ void Kubelet::wakeContainer(PodState& state, size_t index, KubeletContext& ctx)
         return;
     }
     armWake(state, index, next, ctx);
-    if (slot.stopping)
+    if (slot.stopping) {
+        armWake(state, index, std::min(slot.stopSignalAt, slot.stopDeadline), ctx);
         armWake(state, index, slot.stopDeadline, ctx);
+    }
 }
 
 void Kubelet::containerExited(PodState& state, size_t index, KubeletContext& ctx)
 {
     ContainerSlot& slot = state.containerSlots[index];
+    if (slot.preStopFailsAtExit || slot.preStopFailureAt)
+        event(state, &slot, "Warning", "FailedPreStopHook", "PreStopHook failed", ctx);
+    slot.preStopFailsAtExit = false;
+    slot.preStopFailureAt.reset();
+    slot.stopSignalAt = INT64_MAX;
     slot.stopping = false;
     slot.postStartRunning = false;
     slot.killRequested = false;
@@ -512,7 +556,10 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
     for (const ContainerSlot& slot : state->containerSlots) {
         if (slot.name != container)
             continue;
-        const auto& instance = previous ? slot.previous : slot.current;
+        // --previous reads the instance the status names in lastState: the one that just ended once the
+        // container waits to restart (CrashLoopBackOff), the one before it otherwise.
+        const bool currentIsLast = slot.current && !slot.current->running() && !slot.waitingReason.empty();
+        const auto& instance = !previous ? slot.current : currentIsLast ? slot.current : slot.previous;
         if (!instance) {
             *error = previous ? "previous terminated container " + quote(slot.name) + " in pod " + quote(state->name) +
                                     " not found"
@@ -550,17 +597,21 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
                                                       KubeletContext& ctx)
 {
     PodState* state = findByUid(uid);
-    if (!state)
-        return std::nullopt;
-    for (size_t s = 0; s < state->containerSlots.size(); ++s) {
-        ContainerSlot& slot = state->containerSlots[s];
+    return state ? serveHttp(*state, port, request, ctx) : std::nullopt;
+}
+
+std::optional<shell::HttpResponse> Kubelet::serveHttp(PodState& state, int port, const shell::HttpRequest& request,
+                                                      KubeletContext& ctx)
+{
+    for (size_t s = 0; s < state.containerSlots.size(); ++s) {
+        ContainerSlot& slot = state.containerSlots[s];
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;
-        PodEnvironment env(*this, *state, specOf(*state, slot), ctx);
+        PodEnvironment env(*this, state, specOf(state, slot), ctx);
         auto response = slot.current->serveHttp(port, request, env);
-        armWake(*state, s, slot.current->wake(env), ctx);
+        armWake(state, s, slot.current->wake(env), ctx);
         if (!slot.current->running())
-            containerExited(*state, s, ctx);
+            containerExited(state, s, ctx);
         return response;
     }
     return std::nullopt;
@@ -569,9 +620,12 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
 bool Kubelet::listens(std::string_view uid, int port) const
 {
     const PodState* state = podState(uid);
-    if (!state)
-        return false;
-    return std::any_of(state->containerSlots.begin(), state->containerSlots.end(), [&](const ContainerSlot& slot) {
+    return state && listens(*state, port);
+}
+
+bool Kubelet::listens(const PodState& state, int port) const
+{
+    return std::any_of(state.containerSlots.begin(), state.containerSlots.end(), [&](const ContainerSlot& slot) {
         return slot.current && slot.current->running() && slot.current->listens(port);
     });
 }

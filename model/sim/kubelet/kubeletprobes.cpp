@@ -10,8 +10,6 @@ namespace podlab::sim {
 
 namespace {
 
-constexpr size_t kRecentProbeRuns = 12;
-
 uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32) | low; }
 
 const char* probeTypeName(ProbeKind kind)
@@ -79,9 +77,9 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
     const runtime::Container* c = slot.current ? &*slot.current : nullptr;
     if (!c)
         return; // not created yet
-    if (w.containerId != c->id()) {
+    if (w.instance != slot.restartCount) {
         // A new container: start over from the initial value.
-        w.containerId = c->id();
+        w.instance = slot.restartCount;
         w.cached = initialResult(kind);
         w.onHold = false;
         w.lastResult = ProbeResult::Unknown;
@@ -112,9 +110,7 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
 
     ++m_probeRuns;
     const auto [result, output] = runProbe(state, index, probe, kind, ctx);
-    w.recent.push_back({ctx.now(), result, output});
-    if (w.recent.size() > kRecentProbeRuns)
-        w.recent.erase(w.recent.begin());
+    w.record({ctx.now(), result, output});
     if (result == ProbeResult::Failure)
         event(state, &slot, "Warning", "Unhealthy", std::string(probeTypeName(kind)) + " probe failed: " + output, ctx);
 
@@ -168,21 +164,27 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
     }
     if (probe.httpGet) {
         const api::HTTPGetAction& h = *probe.httpGet;
-        const int port = resolvePort(spec, h.port);
-        const std::string host = h.host.empty() ? state.podIP : h.host;
-        const std::string scheme = h.scheme == "HTTPS" ? "https" : "http";
-        const std::string url = scheme + "://" + host + ":" + std::to_string(port) + h.path;
-        if (port <= 0)
+        ProbeWorker& w = slot.probes[size_t(kind)];
+        if (!w.httpRequest) {
+            w.httpPort = resolvePort(spec, h.port);
+            const std::string host = h.host.empty() ? state.podIP : h.host;
+            auto request = std::make_shared<shell::HttpRequest>();
+            request->url = std::string(h.scheme == "HTTPS" ? "https" : "http") + "://" + host + ":" +
+                           std::to_string(w.httpPort) + h.path;
+            const std::string version = ctx.cluster.config.kubernetesVersion(); // "v1.34.2"
+            request->headers = {{"User-Agent", "kube-probe/" + version.substr(1, version.rfind('.') - 1)},
+                                {"Accept", "*/*"}};
+            for (const api::HTTPHeader& header : h.httpHeaders)
+                request->headers.emplace_back(header.name, header.value);
+            w.httpRequest = std::move(request);
+        }
+        if (w.httpPort <= 0)
             return {ProbeResult::Failure, "unable to resolve port \"" + h.port.stringValue + "\""};
-        shell::HttpRequest request;
-        request.url = url;
-        request.headers = {{"User-Agent", "kube-probe/1.34"}, {"Accept", "*/*"}};
-        for (const api::HTTPHeader& header : h.httpHeaders)
-            request.headers.emplace_back(header.name, header.value);
+        const shell::HttpRequest& request = *w.httpRequest;
         // The probe comes from the node, not from the pod.
         std::optional<shell::HttpResponse> direct;
         if (h.host.empty())
-            direct = serveHttp(state.uid, port, request, ctx);
+            direct = serveHttp(state, w.httpPort, request, ctx);
         const shell::HttpResponse r = direct ? *direct : ctx.network.http("", request, ctx.now());
         if (r.outcome == shell::HttpResponse::Outcome::Ok || direct) {
             if (r.status >= 200 && r.status < 400)
@@ -190,16 +192,18 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
             return {ProbeResult::Failure, "HTTP probe failed with statuscode: " + std::to_string(r.status)};
         }
         if (r.outcome == shell::HttpResponse::Outcome::TimedOut)
-            return {ProbeResult::Failure, "Get \"" + url + "\": context deadline exceeded (Client.Timeout exceeded "
-                                                           "while awaiting headers)"};
-        return {ProbeResult::Failure, "Get \"" + url + "\": dial tcp " + host + ":" + std::to_string(port) +
-                                          ": connect: connection refused"};
+            return {ProbeResult::Failure, "Get \"" + request.url +
+                                              "\": context deadline exceeded (Client.Timeout exceeded while awaiting "
+                                              "headers)"};
+        const std::string host = h.host.empty() ? state.podIP : h.host;
+        return {ProbeResult::Failure, "Get \"" + request.url + "\": dial tcp " + host + ":" +
+                                          std::to_string(w.httpPort) + ": connect: connection refused"};
     }
     if (probe.tcpSocket) {
         const int port = resolvePort(spec, probe.tcpSocket->port);
         const std::string host = probe.tcpSocket->host.empty() ? state.podIP : probe.tcpSocket->host;
         const bool open = probe.tcpSocket->host.empty()
-                              ? listens(state.uid, port)
+                              ? listens(state, port)
                               : ctx.network.tcp("", host, port, ctx.now()).outcome == shell::HttpResponse::Outcome::Ok;
         if (open)
             return {ProbeResult::Success, {}};

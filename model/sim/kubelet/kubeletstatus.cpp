@@ -53,6 +53,11 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
         api::ContainerStatus cs;
         cs.name = slot.name;
         cs.restartCount = slot.restartCount;
+        // An instance whose postStart hook failed is killed inside the sync that started it: no status is
+        // written meanwhile, so the pod still shows the container as it was before that start.
+        const bool unstarted = slot.postStartFailed && slot.current && slot.current->running();
+        if (unstarted && cs.restartCount > 0)
+            --cs.restartCount;
         cs.image = slot.image.empty() ? spec.image : slot.image;
         cs.imageID = slot.imageID;
         const runtime::Container* c = slot.current ? &*slot.current : nullptr;
@@ -63,7 +68,10 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
         std::optional<api::ContainerStateTerminated> last;
         if (slot.previous && slot.previous->termination())
             last = terminatedOf(*slot.previous, cctx);
-        if (!slot.waitingReason.empty()) {
+        if (unstarted) {
+            cs.state.waiting = api::ContainerStateWaiting{
+                slot.waitingReason.empty() ? defaultReason : slot.waitingReason, slot.waitingMessage};
+        } else if (!slot.waitingReason.empty()) {
             cs.state.waiting = api::ContainerStateWaiting{slot.waitingReason, slot.waitingMessage};
             if (c && c->termination())
                 last = terminatedOf(*c, cctx);
@@ -76,7 +84,7 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
         }
         if (last)
             cs.lastState.terminated = *last;
-        const bool running = c && c->running() && !slot.postStartRunning;
+        const bool running = c && c->running() && !slot.postStartRunning && !unstarted;
         const ProbeWorker& startup = slot.probes[size_t(ProbeKind::Startup)];
         const ProbeWorker& readiness = slot.probes[size_t(ProbeKind::Readiness)];
         const bool started = running && (!startup.defined || startup.cached == ProbeResult::Success);

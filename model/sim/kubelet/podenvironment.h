@@ -23,6 +23,7 @@ public:
     int nodeCpus() const override;
     shell::HttpResponse http(const shell::HttpRequest& request) override;
     shell::ConnectResult tcp(std::string_view host, int port) override;
+    std::vector<shell::ProcessInfo> processNamespace(std::vector<shell::ProcessInfo> own) override;
 
 private:
     Kubelet& m_kubelet;

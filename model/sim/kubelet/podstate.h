@@ -6,6 +6,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,13 +28,39 @@ struct ProbeRecord {
 // period from when the pod was added, skips until the container runs and its initial delay has passed,
 // and flips the cached result only after failureThreshold failures or successThreshold successes.
 struct ProbeWorker {
+    static constexpr size_t kRecentRuns = 10;
+
     bool defined = false;
     ProbeResult cached = ProbeResult::Unknown; // what the results manager holds for the current container
     ProbeResult lastResult = ProbeResult::Unknown;
     int resultRun = 0;
-    bool onHold = false;     // a liveness/startup failure: wait for a new container
-    std::string containerId; // the instance the cached result belongs to
-    std::vector<ProbeRecord> recent; // the last few runs, newest last
+    bool onHold = false; // a liveness/startup failure: wait for a new container
+    int instance = -1;   // the container instance (its restart count) the cached result belongs to
+    // An httpGet probe's request, built once (the pod's IP, the port and headers do not change): the
+    // prober's own compiled handler.
+    std::shared_ptr<const shell::HttpRequest> httpRequest;
+    int httpPort = 0;
+
+    // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
+    // every run would cost more than the run.
+    std::array<ProbeRecord, kRecentRuns> recent{};
+    uint8_t recentCount = 0;
+    uint8_t recentNext = 0;
+    void record(ProbeRecord run)
+    {
+        recent[recentNext] = std::move(run);
+        recentNext = uint8_t((recentNext + 1) % kRecentRuns);
+        if (recentCount < kRecentRuns)
+            ++recentCount;
+    }
+    // Oldest first.
+    std::vector<ProbeRecord> recentRuns() const
+    {
+        std::vector<ProbeRecord> out;
+        for (size_t i = 0; i < recentCount; ++i)
+            out.push_back(recent[(recentNext + kRecentRuns - recentCount + i) % kRecentRuns]);
+        return out;
+    }
     bool operator==(const ProbeWorker&) const = default;
 };
 
@@ -53,12 +80,21 @@ struct ContainerSlot {
     // Why no container runs when one is wanted (ErrImagePull, CrashLoopBackOff, …); cleared on start.
     std::string waitingReason;
     std::string waitingMessage;
+    // The kubelet's reason cache: what a sync found goes into the status the *next* sync writes (the status
+    // is generated at the start of a sync), so a crashed container shows Error for a resync before it shows
+    // CrashLoopBackOff, and a failed pull ErrImagePull before ImagePullBackOff.
+    std::string nextWaitingReason;
+    std::string nextWaitingMessage;
 
     bool postStartRunning = false; // started, but its postStart hook has not returned: not Running yet
     bool killRequested = false;    // a liveness/startup failure or a failed postStart asks for a restart
     std::string killMessage;       // the Killing event's message for that kill
-    bool stopping = false;         // a stop signal was sent; SIGKILL at stopDeadline
+    bool stopping = false;         // being stopped: preStop, then the stop signal, SIGKILL at stopDeadline
+    SimTime stopSignalAt = INT64_MAX; // when the stop signal goes (once preStop has returned)
     SimTime stopDeadline = 0;
+    std::optional<SimTime> preStopFailureAt; // when a failed preStop hook returned (its event is due)
+    bool preStopFailsAtExit = false;         // preStop outlived the grace period: it fails when the container dies
+    bool postStartFailed = false;            // postStart failed: the instance is being killed, never started
     SimTime wakeAt = INT64_MAX;    // when the running container asked to run again
 
     std::array<ProbeWorker, 3> probes; // by ProbeKind
@@ -87,6 +123,9 @@ struct PodState {
     SimTime opDuration = 0; // a pull's own time, without the wait in the node's pull queue
 
     bool sandboxReady = false;
+    // A sync asked for while the pod worker was busy (the PLEG noticing the new sandbox at its next relist,
+    // for one): it runs as soon as the current work ends, even if that work ended in an error.
+    bool updatePending = false;
     std::string sandboxId;
     std::string podIP;
     std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
@@ -94,12 +133,28 @@ struct PodState {
 
     std::vector<ContainerSlot> containerSlots; // init containers in order, then app containers in order
 
+    // shareProcessNamespace: one PID namespace for the pod, PID 1 the pause process. Each container numbers
+    // its processes on its own; the namespace gives each (container instance, pid) the next free PID when
+    // `ps` first lists it, and forgets it once it is gone.
+    struct SharedPid {
+        size_t slot = 0;
+        int instance = 0;
+        int localPid = 0;
+        int pid = 0;
+        bool operator==(const SharedPid&) const = default;
+    };
+    std::vector<SharedPid> sharedPids;
+    int nextSharedPid = 2;
+
     bool terminating = false; // deletion, eviction or active deadline: stop everything, restart nothing
     bool terminal = false;    // every container has stopped for good
     std::string terminalReason;  // status.reason (DeadlineExceeded, …)
     std::string terminalMessage;
     std::string cachedPhase;     // the last phase the kubelet reported (terminal phases stick)
-    bool resyncArmed = false;
+    // The pod worker's queue holds one entry per pod: updates while one is pending fold into it, and a
+    // delayed resync replaces the one before (pod_workers.go, the work queue keyed by pod uid).
+    bool syncPending = false;
+    SimTime resyncAt = INT64_MAX;
 
     bool operator==(const PodState&) const = default;
 };

@@ -51,6 +51,10 @@ public:
     // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the
     // node for a probe, the sending pod, 127.0.0.1 for the pod itself.
     virtual std::string peerAddress() const { return "127.0.0.1"; }
+    // The processes `ps` sees, given the container's own: those alone in a PID namespace of its own; with the
+    // pod's shareProcessNamespace, every container's processes as that namespace numbers them, PID 1 being
+    // the sandbox's pause.
+    virtual std::vector<shell::ProcessInfo> processNamespace(std::vector<shell::ProcessInfo> own) { return own; }
     // Whether the runtime may reuse what it worked out in earlier calls: commands it looked up, exec probes run
     // without a shell process, static files answered again. Tests turn it off to check that these shortcuts
     // give exactly what the general path gives.

@@ -67,6 +67,7 @@ struct Child {
     std::string title;
     std::string user;
     std::string comm;
+    uint32_t uid = 0;
     bool operator==(const Child&) const = default;
 };
 

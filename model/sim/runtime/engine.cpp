@@ -227,6 +227,16 @@ void Engine::resolveUser(std::string_view spec, uint32_t& uid, uint32_t& gid, st
     name = entry ? entry->name : !userPart.empty() && !toInt(userPart) ? std::string(userPart) : std::to_string(uid);
 }
 
+std::vector<shell::ProcessInfo> Engine::processList() const
+{
+    std::vector<shell::ProcessInfo> list = m_env.processNamespace(processListOf(m_s));
+    // ps names users from the /etc/passwd it reads: this container's (nginx's workers are "101" to busybox).
+    for (shell::ProcessInfo& p : list)
+        if (p.foreign)
+            p.user = userName(p.uid);
+    return list;
+}
+
 std::string Engine::userName(uint32_t uid) const
 {
     uint32_t u = 0;
@@ -680,9 +690,12 @@ std::vector<shell::ProcessInfo> processListOf(const ContainerState& m_s)
             state = 'R';
         if (const ModelRun* m = p.model(); m && m->cpuWorkers > 0)
             state = 'R';
-        list.push_back(shell::ProcessInfo{p.pid, p.user, p.title, state});
+        // A process spinning on the CPU has used it since it started (the runtime does not keep a finer
+        // account); the others sleep and have used next to nothing.
+        const SimTime cpu = state == 'R' ? std::max<SimTime>(0, m_s.clock - p.startedAt) : 0;
+        list.push_back(shell::ProcessInfo{p.pid, p.user, p.title, state, cpu, p.uid});
         for (const Child& c : p.children)
-            list.push_back(shell::ProcessInfo{c.pid, c.user, c.title, 'S'});
+            list.push_back(shell::ProcessInfo{c.pid, c.user, c.title, 'S', 0, c.uid});
     }
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.pid < b.pid; });
     return list;

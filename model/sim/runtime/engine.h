@@ -77,7 +77,7 @@ public:
     shell::ProgramResult runProgram(const std::vector<std::string>& argv, int parentPid, SimTime t);
     bool kill(int pid, int signal, SimTime t);
     int killAll(std::string_view name, int signal, SimTime t);
-    std::vector<shell::ProcessInfo> processList() const { return processListOf(m_s); }
+    std::vector<shell::ProcessInfo> processList() const;
     // A view of the container's files at time t. Write copies the image files first if still shared.
     fs::ContainerFiles view(Access access, uint32_t uid, uint32_t gid, SimTime t);
     fs::ContainerFiles view(Access access, uint32_t uid, uint32_t gid, SimTime t, std::vector<fs::Mount> mounts);

@@ -638,14 +638,14 @@ Launch Engine::startModel(std::shared_ptr<const Program> programPtr, std::vector
     for (const ChildProcess& spec : program.children) {
         const int count = spec.count > 0 ? spec.count : m_s.nodeCpus;
         std::string user = p.user;
+        uint32_t uid = p.uid;
         if (!spec.user.empty()) {
-            uint32_t uid = 0;
             uint32_t gid = 0;
             std::string home;
             resolveUser(spec.user, uid, gid, user, home);
         }
         for (int i = 0; i < count; ++i)
-            p.children.push_back(Child{allocatePid(), spec.title, user, p.comm});
+            p.children.push_back(Child{allocatePid(), spec.title, user, p.comm, uid});
     }
 
     bool finished = false;

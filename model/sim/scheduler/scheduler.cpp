@@ -59,22 +59,6 @@ void setCondition(api::PodStatus& status, api::PodCondition condition)
 
 } // namespace
 
-ResourceAmounts nonZeroRequests(const api::PodSpec& spec)
-{
-    api::PodSpec copy = spec;
-    auto fill = [](std::vector<api::Container>& list) {
-        for (api::Container& c : list) {
-            if (!c.resources.requests.contains("cpu"))
-                c.resources.requests["cpu"] = api::Quantity::fromMilli(kDefaultMilliCpuRequest);
-            if (!c.resources.requests.contains("memory"))
-                c.resources.requests["memory"] = api::Quantity::fromUnits(kDefaultMemoryRequest);
-        }
-    };
-    fill(copy.containers);
-    fill(copy.initContainers);
-    return podRequests(copy);
-}
-
 void Scheduler::onChange(const Change& change, ClusterContext& ctx)
 {
     if (change.kind == Kind::Pod)
@@ -87,7 +71,7 @@ void Scheduler::account(const api::Pod& pod)
 {
     if (m_placed.contains(pod.metadata.uid))
         return;
-    Placement p{pod.spec.nodeName, podRequests(pod.spec), nonZeroRequests(pod.spec), hostPortsOf(pod.spec),
+    Placement p{pod.spec.nodeName, podRequests(pod.spec), podNonZeroRequests(pod.spec), hostPortsOf(pod.spec),
                 controllerUid(pod)};
     NodeEntry& n = m_nodes[p.node];
     n.requested += p.requests;
@@ -168,30 +152,67 @@ void Scheduler::onPod(const Change& change, ClusterContext& ctx)
         it->second = QueuedPod{};
         it->second.uid = pod.metadata.uid;
         it->second.readyAt = ctx.now;
-        arm(ctx);
+        // Due now: no need to look through the whole queue for the earliest (that is quadratic when many
+        // pods are created at once).
+        if (ctx.now < m_armedAt) {
+            m_armedAt = ctx.now;
+            ctx.schedule(ctx.now, TimerKind::SchedulerRun);
+        }
     }
+}
+
+namespace {
+
+// Whether a node update can make a pending pod fit where it did not (the scheduler's queueing hints for
+// Node/Update): schedulable again, new or changed labels or taints, more allocatable, Ready again. Heartbeats
+// and image lists change nothing a filter looks at.
+bool mayHelpPendingPods(const api::Node* before, const api::Node& after)
+{
+    if (!before)
+        return true;
+    auto ready = [](const api::Node& n) {
+        for (const api::NodeCondition& c : n.status.conditions)
+            if (c.type == "Ready")
+                return c.status == "True";
+        return false;
+    };
+    return before->spec.unschedulable != after.spec.unschedulable || before->spec.taints != after.spec.taints ||
+           before->metadata.labels != after.metadata.labels ||
+           before->status.allocatable != after.status.allocatable || ready(*before) != ready(after);
+}
+
+} // namespace
+
+void Scheduler::rebuildWalk()
+{
+    m_nodeWalk.clear();
+    for (const std::string& name : m_nodeOrder)
+        m_nodeWalk.push_back(&m_nodes.at(name));
 }
 
 void Scheduler::onNode(const Change& change, ClusterContext& ctx)
 {
     const auto& node = std::get<Ptr<api::Node>>(change.object);
     const std::string& name = node->metadata.name;
+    bool relevant = true;
     if (change.type == Change::Type::Deleted) {
         m_nodes.erase(name);
         std::erase(m_nodeOrder, name);
+        rebuildWalk();
     } else {
         auto [it, added] = m_nodes.try_emplace(name);
         NodeEntry& e = it->second;
+        relevant = mayHelpPendingPods(e.node.get(), *node);
         e.node = node;
         e.allocatable = amountsOf(node->status.allocatable);
         const auto pods = node->status.allocatable.find("pods");
         e.allocatablePods = pods == node->status.allocatable.end() ? 110 : pods->second.value();
-        if (added || std::find(m_nodeOrder.begin(), m_nodeOrder.end(), name) == m_nodeOrder.end()) {
+        if (added || !std::binary_search(m_nodeOrder.begin(), m_nodeOrder.end(), name)) {
             m_nodeOrder.insert(std::lower_bound(m_nodeOrder.begin(), m_nodeOrder.end(), name), name);
+            rebuildWalk();
         }
     }
-    // Heartbeats change nothing a filter looks at; only real changes give pending pods another chance.
-    if (change.type != Change::Type::Modified || !m_queue.empty())
+    if (relevant && !m_queue.empty())
         moveAllToActive(ctx);
 }
 
@@ -247,7 +268,9 @@ void Scheduler::onTimer(ClusterContext& ctx)
     arm(ctx);
 }
 
-Scheduler::Verdict Scheduler::filter(const api::Pod& pod, const ResourceAmounts& requests, const NodeEntry& n) const
+Scheduler::Verdict Scheduler::filter(const api::Pod& pod, const ResourceAmounts& requests,
+                                     const std::vector<std::pair<std::string, int32_t>>& hostPorts,
+                                     const NodeEntry& n) const
 {
     Verdict v;
     const api::Node& node = *n.node;
@@ -266,31 +289,34 @@ Scheduler::Verdict Scheduler::filter(const api::Pod& pod, const ResourceAmounts&
         v.reasons.push_back("node(s) didn't match Pod's node affinity/selector");
         return v;
     }
-    for (const auto& port : hostPortsOf(pod.spec)) {
+    for (const auto& port : hostPorts) {
         if (n.usedPorts.contains(port)) {
             v.reasons.push_back("node(s) didn't have free ports for the requested pod ports");
             v.resolvableByPreemption = true;
             return v;
         }
     }
+    // A request bigger than the whole node can never fit there, whatever is evicted: unresolvable (1.34).
+    bool unresolvable = false;
+    auto insufficient = [&](int64_t request, int64_t used, int64_t allocatable, const std::string& name) {
+        if (request > 0 && used + request > allocatable) {
+            v.reasons.push_back("Insufficient " + name);
+            unresolvable = unresolvable || request > allocatable;
+        }
+    };
     if (n.pods + 1 > n.allocatablePods)
         v.reasons.push_back("Too many pods");
-    if (requests.milliCpu > 0 && n.requested.milliCpu + requests.milliCpu > n.allocatable.milliCpu)
-        v.reasons.push_back("Insufficient cpu");
-    if (requests.memory > 0 && n.requested.memory + requests.memory > n.allocatable.memory)
-        v.reasons.push_back("Insufficient memory");
-    if (requests.ephemeralStorage > 0 &&
-        n.requested.ephemeralStorage + requests.ephemeralStorage > n.allocatable.ephemeralStorage)
-        v.reasons.push_back("Insufficient ephemeral-storage");
+    insufficient(requests.milliCpu, n.requested.milliCpu, n.allocatable.milliCpu, "cpu");
+    insufficient(requests.memory, n.requested.memory, n.allocatable.memory, "memory");
+    insufficient(requests.ephemeralStorage, n.requested.ephemeralStorage, n.allocatable.ephemeralStorage,
+                 "ephemeral-storage");
     for (const auto& [name, amount] : requests.scalars) {
         const auto have = n.allocatable.scalars.find(name);
         const auto used = n.requested.scalars.find(name);
-        const int64_t capacity = have == n.allocatable.scalars.end() ? 0 : have->second;
-        const int64_t inUse = used == n.requested.scalars.end() ? 0 : used->second;
-        if (amount > 0 && inUse + amount > capacity)
-            v.reasons.push_back("Insufficient " + name);
+        insufficient(amount, used == n.requested.scalars.end() ? 0 : used->second,
+                     have == n.allocatable.scalars.end() ? 0 : have->second, name);
     }
-    v.resolvableByPreemption = !v.reasons.empty();
+    v.resolvableByPreemption = !v.reasons.empty() && !unresolvable;
     return v;
 }
 
@@ -343,14 +369,15 @@ void Scheduler::scheduleOne(const Store::Key& key, QueuedPod& queued, ClusterCon
         wanted = std::max(kMinFeasibleNodesToFind, total * size_t(percentage) / 100);
     }
     const ResourceAmounts requests = podRequests(pod.spec);
-    const ResourceAmounts nonZero = nonZeroRequests(pod.spec);
+    const ResourceAmounts nonZero = podNonZeroRequests(pod.spec);
+    const auto hostPorts = hostPortsOf(pod.spec);
     const std::string owner = controllerUid(pod);
     std::vector<Verdict> verdicts;
     std::vector<const NodeEntry*> feasible;
     size_t processed = 0;
     for (; processed < total && feasible.size() < wanted; ++processed) {
-        const NodeEntry& n = m_nodes.at(m_nodeOrder[(m_nextStartIndex + processed) % total]);
-        Verdict v = filter(pod, requests, n);
+        const NodeEntry& n = *m_nodeWalk[(m_nextStartIndex + processed) % total];
+        Verdict v = filter(pod, requests, hostPorts, n);
         if (v.reasons.empty())
             feasible.push_back(&n);
         else

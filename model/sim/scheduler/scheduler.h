@@ -62,9 +62,11 @@ private:
     void account(const api::Pod& pod);
     void unaccount(const std::string& uid);
     void moveAllToActive(ClusterContext& ctx);
+    void rebuildWalk();
     void arm(ClusterContext& ctx);
     void scheduleOne(const Store::Key& key, QueuedPod& queued, ClusterContext& ctx);
-    Verdict filter(const api::Pod& pod, const ResourceAmounts& requests, const NodeEntry& node) const;
+    Verdict filter(const api::Pod& pod, const ResourceAmounts& requests,
+                   const std::vector<std::pair<std::string, int32_t>>& hostPorts, const NodeEntry& node) const;
     int64_t score(const api::Pod& pod, const ResourceAmounts& nonZero, const NodeEntry& node,
                   const std::string& owner) const;
     void bind(const api::Pod& pod, const std::string& node, ClusterContext& ctx);
@@ -73,6 +75,7 @@ private:
 
     std::map<std::string, NodeEntry> m_nodes;
     std::vector<std::string> m_nodeOrder; // node names, sorted: the order filtering walks (from a moving start)
+    std::vector<NodeEntry*> m_nodeWalk;   // the same nodes, for the walk (std::map keeps them in place)
     size_t m_nextStartIndex = 0;
     std::map<Store::Key, QueuedPod> m_queue;
     std::unordered_map<std::string, Placement> m_placed; // pod uid -> where it counts
@@ -81,6 +84,5 @@ private:
 
 // The NonZeroRequested the scheduler scores with: containers without CPU or memory requests count as 100m
 // and 200Mi.
-ResourceAmounts nonZeroRequests(const api::PodSpec& spec);
 
 } // namespace podlab::sim

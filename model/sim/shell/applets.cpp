@@ -1688,10 +1688,13 @@ int Runner::apNc(Argv& a)
 int Runner::apPs(Argv& a)
 {
     (void)a;
-    std::string text = "PID   USER     COMMAND\n";
+    // busybox's default columns (pid,user,time,args); TIME is minutes:seconds of CPU.
+    std::string text = "PID   USER     TIME  COMMAND\n";
     char buf[512];
     for (const ProcessInfo& p : m_host.processes()) {
-        std::snprintf(buf, sizeof buf, "%5d %-8.8s %s\n", p.pid, p.user.c_str(), p.command.c_str());
+        const long long seconds = p.cpuMillis / 1000;
+        std::snprintf(buf, sizeof buf, "%5d %-8.8s %2lld:%02lld %s\n", p.pid, p.user.c_str(), seconds / 60, seconds % 60,
+                      p.command.c_str());
         text += buf;
     }
     out(text);

@@ -62,6 +62,9 @@ struct ProcessInfo {
     std::string user = "root";
     std::string command; // the command line as `ps` shows it: "nginx: master process nginx -g daemon off;"
     char state = 'S';
+    SimTime cpuMillis = 0; // CPU time used so far, ps's TIME column
+    uint32_t uid = 0;      // `user` is its name in the /etc/passwd of the process's own container
+    bool foreign = false;  // another container's process, seen through the pod's shared PID namespace
 };
 
 // What a runtime-modelled program did when the shell ran it (`nginx -s quit`, `redis-cli ping`).

@@ -93,7 +93,10 @@ api::Event EventLog::toApi(uint64_t id) const
     char suffix[24];
     std::snprintf(suffix, sizeof suffix, ".%llx", static_cast<unsigned long long>(e.nameSuffix));
     ev.metadata.name = text(e.involvedName) + suffix;
+    // The event recorder files events about cluster-scoped objects (nodes) under "default".
     ev.metadata.namespace_ = text(e.namespace_);
+    if (ev.metadata.namespace_.empty())
+        ev.metadata.namespace_ = "default";
     ev.metadata.resourceVersion = std::to_string(e.resourceVersion);
     ev.metadata.creationTimestamp = api::Time::fromMillis(e.firstMillis);
     // A stable, unique uid derived from the name, so that reading an event twice gives the same object.

@@ -1232,7 +1232,7 @@ void TestContainer::execResults_data()
                                                  << false << 0;
     QTest::newRow("ps in busybox lists PID 1 and itself")
         << "busybox" << QStringList{"ps"} << 1000 << "" << 0
-        << "PID   USER     COMMAND\n    1 root     sleep 3600\n    2 root     ps\n" << false << 0;
+        << "PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    2 root      0:00 ps\n" << false << 0;
     QTest::newRow("cat the kubelet's /etc/hosts") << "nginx" << QStringList{"cat", "/etc/hosts"} << 1000 << "" << 0
                                                   << "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n"
                                                      "10.244.1.5\tdemo\n"

@@ -86,14 +86,15 @@ void TestScheduler::explainsWhyAPodFitsNowhere_data()
         << ""
         << "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are "
            "available: 3 Preemption is not helpful for scheduling.";
+    // Since 1.34 a request bigger than a whole node is unresolvable there: evicting pods cannot help.
     QTest::newRow("asks for more cpu than any node has")
         << "" << "    resources:\n      requests:\n        cpu: \"100\"\n"
-        << "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims "
-           "found for incoming pod.";
+        << "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 Preemption is not "
+           "helpful for scheduling.";
     QTest::newRow("asks for 1000Gi of memory")
         << "" << "    resources:\n      requests:\n        memory: 1000Gi\n      limits:\n        memory: 1000Gi\n"
-        << "0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption "
-           "victims found for incoming pod.";
+        << "0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 Preemption is not "
+           "helpful for scheduling.";
 }
 
 void TestScheduler::explainsWhyAPodFitsNowhere()

@@ -454,7 +454,7 @@ void TestShellScript::fileCommands_data()
     QTest::newRow("missing binary by path") << "/usr/bin/curl; echo $?" << "127\n" << "sh: /usr/bin/curl: not found\n" << 0;
     QTest::newRow("binary by path") << "/bin/echo via path" << "via path\n" << "" << 0;
     QTest::newRow("which") << "which cat; which curl; echo $?" << "/bin/cat\n1\n" << "" << 0;
-    QTest::newRow("ps") << "ps" << "PID   USER     COMMAND\n    1 root     sh -c sleep 3600\n   42 root     nginx: master process nginx\n" << "" << 0;
+    QTest::newRow("ps") << "ps" << "PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c sleep 3600\n   42 root      0:00 nginx: master process nginx\n" << "" << 0;
     QTest::newRow("kill another process") << "kill -HUP 42; echo $?; kill -s TERM 43; echo $?"
                                           << "0\n1\n" << "sh: can't kill pid 43: No such process\n" << 0;
     QTest::newRow("killall none") << "killall -0 redis; echo $?" << "1\n" << "killall: redis: no process killed\n" << 0;
