@@ -238,6 +238,9 @@ int main(int argc, char** argv)
     const std::vector<std::string> cat{"cat", "/tmp/healthy"};
     const std::vector<std::string> test{"test", "-f", "/tmp/healthy"};
     const std::vector<std::string> ping{"redis-cli", "ping"};
+    // What the containers keep once probed (the runtime's caches of commands and served files, the log's first
+    // probe lines), per container: the heap's growth over each kind's probes.
+    const int64_t busyboxBefore = heapNow();
     const double catNs = probeRounds(busybox, env, rounds, [&](Container& c) {
         const ExecResult r = c.exec(cat, env, 1000);
         if (r.exitCode != 0 || !r.out.empty() || !r.err.empty())
@@ -247,11 +250,14 @@ int main(int argc, char** argv)
         if (c.exec(test, env, 1000).exitCode != 0)
             fail("test -f /tmp/healthy");
     });
+    const int64_t busyboxKept = heapNow() - busyboxBefore;
+    const int64_t redisBefore = heapNow();
     const double pingNs = probeRounds(redis, env, rounds, [&](Container& c) {
         const ExecResult r = c.exec(ping, env, 1000);
         if (r.exitCode != 0 || r.out != "PONG\n")
             fail("redis-cli ping");
     });
+    const int64_t redisKept = heapNow() - redisBefore;
     std::printf("exec probe                    cat /tmp/healthy %7.0f ns   test -f /tmp/healthy %7.0f ns   "
                 "redis-cli ping %7.0f ns\n",
                 catNs, testNs, pingNs);
@@ -265,7 +271,9 @@ int main(int argc, char** argv)
         if (!r || r->status != 200)
             fail("GET / from nginx");
     };
+    const int64_t nginxBefore = heapNow();
     const double httpNs = probeRounds(nginx, env, rounds, httpProbe);
+    const int64_t nginxKept = heapNow() - nginxBefore;
     // The log's growth: what more probes add once each container has answered one.
     const int64_t logHeapBefore = heapNow();
     const SimTime logFrom = env.t;
@@ -278,6 +286,10 @@ int main(int argc, char** argv)
         fail("nginx listens on 80");
     std::printf("httpGet probe                 nginx GET / %7.0f ns (with its access-log line)   tcp listens() %5.1f ns\n",
                 httpNs, listensNs);
+
+    std::printf("kept once probed              busybox %6lld B   nginx %6lld B   redis %6lld B per container\n",
+                static_cast<long long>(busyboxKept / count), static_cast<long long>(nginxKept / count),
+                static_cast<long long>(redisKept / count));
 
     // ---- logs --------------------------------------------------------------------------------------------------
     size_t lines = 0;
