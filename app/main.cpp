@@ -3,6 +3,7 @@
 //   podlab                    open the main window (or, with no display, work in the terminal)
 //   podlab validate FILE...   check manifests as the API server would ("-" reads standard input)
 //   podlab run FILE           run a scenario (or a manifest on three nodes) headless: transcript and checks
+//   podlab --help | --version
 #ifndef PODLAB_NO_GUI
 #include "mainwindow.h"
 #endif
@@ -55,6 +56,16 @@ int validate(int argc, char** argv)
     return podlab::runValidate(files, out);
 }
 
+const char kUsage[] = "usage: podlab [validate FILE... | run FILE [options]]\n"
+                      "\n"
+                      "  podlab                    open the main window (with no display: work in the terminal)\n"
+                      "  podlab validate FILE...   check manifests as the API server would (- reads standard input)\n"
+                      "  podlab run FILE           run a scenario, or a manifest on three nodes, headless\n"
+                      "                            (podlab run --help lists its options; docs/scenarios.md)\n"
+                      "\n"
+                      "  -h, --help                this help\n"
+                      "  -v, --version             PodLab's version\n";
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -70,6 +81,23 @@ int main(int argc, char** argv)
         QTextStream out(stdout);
         QTextStream err(stderr);
         return podlab::runScenarioCommand(QCoreApplication::arguments().mid(2), out, err);
+    }
+
+    if (argc > 1) {
+        const QByteArray first = argv[1];
+        if (first == "-h" || first == "--help" || first == "help") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        if (first == "-v" || first == "--version") {
+            std::printf("podlab %s\n", PODLAB_VERSION);
+            return 0;
+        }
+        // Options starting with a dash are Qt's own (-platform, -style, -reverse); a word is a command.
+        if (!first.startsWith('-')) {
+            std::fprintf(stderr, "podlab: unknown command \"%s\"\n\n%s", argv[1], kUsage);
+            return 2;
+        }
     }
 
 #ifdef PODLAB_NO_GUI

@@ -37,11 +37,17 @@ int runScenarioCommand(const QStringList& arguments, QTextStream& out, QTextStre
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Write every snapshot and expectation result as JSON to OUT (- for standard output)."),
                                   QStringLiteral("OUT"));
-    parser.addOptions({until, seed, json});
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOptions({until, seed, json, help});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario (kind: Scenario) or Kubernetes manifests."));
     if (!parser.parse(QStringList{QStringLiteral("podlab run")} + arguments)) {
         err << "podlab run: " << parser.errorText() << '\n';
         return 2;
+    }
+    if (parser.isSet(help)) {
+        // helpText() names the program from its arguments: "podlab run" as given above.
+        out << parser.helpText() << "\nThe scenario format: docs/scenarios.md\n";
+        return 0;
     }
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {

@@ -1,9 +1,12 @@
 #include "scenario.h"
 
+#include <algorithm>
+
 #include "manifest/defaults.h"
 #include "manifest/manifestreader.h"
 #include "manifest/schemadefinition.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -212,6 +215,30 @@ void check(const Scenario& s, YamlRef root, std::string_view file, manifest::Dia
             if (e.kubectl.empty() && (e.output || !e.contains.empty() || !e.notContains.empty() || e.exitCode))
                 problem(path + ".expect", "Forbidden: output, contains, notContains and exitCode check a kubectl "
                                           "command: add kubectl: COMMAND");
+            // A key that does not apply to the object named would be a check that cannot fail: refuse it.
+            const char* target = !e.pod.empty() ? "pod" : !e.node.empty() ? "node" : !e.object.empty() ? "object" : nullptr;
+            const auto onlyFor = [&](bool given, const char* key, std::initializer_list<std::string_view> kinds) {
+                if (!given || !target || std::find(kinds.begin(), kinds.end(), target) != kinds.end())
+                    return;
+                std::string list;
+                for (std::string_view k : kinds)
+                    list += std::string(list.empty() ? "" : " or ") + std::string(k);
+                problem(path + ".expect." + key, std::string("Forbidden: ") + key + " is checked for a " + list +
+                                                     ", not for " + (std::string_view(target) == "object" ? "an object: KIND/NAME" : std::string("a ") + target));
+            };
+            onlyFor(!e.phase.empty(), "phase", {"pod"});
+            onlyFor(!e.status.empty(), "status", {"pod", "node"});
+            onlyFor(!e.ready.empty(), "ready", {"pod"});
+            onlyFor(e.restarts.has_value(), "restarts", {"pod"});
+            onlyFor(!e.nodeName.empty(), "nodeName", {"pod"});
+            onlyFor(!e.conditions.empty(), "conditions", {"pod", "node"});
+            onlyFor(!e.containers.empty(), "containers", {"pod"});
+            onlyFor(!e.events.empty(), "events", {"pod"});
+            onlyFor(!e.noEvents.empty(), "noEvents", {"pod"});
+            if (!target && (!e.phase.empty() || !e.status.empty() || !e.ready.empty() || e.restarts || !e.nodeName.empty() ||
+                            !e.conditions.empty() || !e.containers.empty() || !e.events.empty() || !e.noEvents.empty() ||
+                            e.exists))
+                problem(path + ".expect", "Required value: these keys check an object: add pod, node or object");
             if (!e.object.empty() && e.object.find('/') == std::string::npos)
                 problem(path + ".expect.object", "Invalid value: \"" + e.object + "\": write it as kind/name, for "
                                                  "example deployment/web");

@@ -140,6 +140,16 @@ void TestScenario::problemsArePositioned_data()
         << "kind: Scenario\nsteps:\n- expect:\n    pod: web\n    contains: [Running]\n"
         << "s.yaml:3:3: error: steps[0].expect: Forbidden: output, contains, notContains and exitCode check a "
            "kubectl command: add kubectl: COMMAND";
+    QTest::newRow("a pod's key for an object")
+        << "kind: Scenario\nsteps:\n- expect:\n    object: namespace/demo\n    status: Active\n"
+        << "s.yaml:5:5: error: steps[0].expect.status: Forbidden: status is checked for a pod or node, not for an "
+           "object: KIND/NAME";
+    QTest::newRow("a pod's key for a node") << "kind: Scenario\nsteps:\n- expect:\n    node: node-1\n    restarts: 0\n"
+                                            << "s.yaml:5:5: error: steps[0].expect.restarts: Forbidden: restarts is "
+                                               "checked for a pod, not for a node";
+    QTest::newRow("an object's key for a command")
+        << "kind: Scenario\nsteps:\n- expect:\n    kubectl: get pods\n    phase: Running\n"
+        << "s.yaml:3:3: error: steps[0].expect: Required value: these keys check an object: add pod, node or object";
 }
 
 void TestScenario::problemsArePositioned()

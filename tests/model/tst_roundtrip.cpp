@@ -62,13 +62,27 @@ constexpr bool initializableWith(std::index_sequence<I...>)
     return requires { T{(void(I), AnyMember{})...}; };
 }
 
-template <class T, size_t N = 0>
+// Binary search between Lo members (initializable) and Hi (not): counting up one at a time instantiated a check
+// of every length up to the count, each converting that many members, and made this file the slowest of the
+// build by far.
+template <class T, size_t Lo, size_t Hi>
+constexpr size_t memberCountBetween()
+{
+    if constexpr (Hi - Lo <= 1) {
+        return Lo;
+    } else {
+        constexpr size_t mid = (Lo + Hi) / 2;
+        if constexpr (initializableWith<T>(std::make_index_sequence<mid>{}))
+            return memberCountBetween<T, mid, Hi>();
+        else
+            return memberCountBetween<T, Lo, mid>();
+    }
+}
+
+template <class T>
 constexpr size_t memberCount()
 {
-    if constexpr (N < 64 && initializableWith<T>(std::make_index_sequence<N + 1>{}))
-        return memberCount<T, N + 1>();
-    else
-        return N;
+    return memberCountBetween<T, 0, 65>(); // at most 64
 }
 
 // --- values that are not zero: every filler sets every member -----------------------------------------------------
