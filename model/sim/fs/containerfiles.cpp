@@ -34,8 +34,8 @@ std::string normalizeMountPath(std::string_view p)
 ContainerFiles::ContainerFiles(FileSystem& root, std::vector<Mount> mounts, Caller caller, MountMode rootMode)
     : m_caller(caller)
 {
-    m_spaces.reserve(mounts.size() + 1);
-    m_spaces.push_back(Space{&root, root.rootInode(), "/", rootMode});
+    m_root = Space{&root, root.rootInode(), "/", rootMode};
+    m_mounts.reserve(mounts.size());
     for (Mount& m : mounts) {
         FileSystem& fs = m.fs.get();
         InodeId top = fs.rootInode();
@@ -49,7 +49,7 @@ ContainerFiles::ContainerFiles(FileSystem& root, std::vector<Mount> mounts, Call
                       ? w.target.ino
                       : kNoInode;
         }
-        m_spaces.push_back(Space{&fs, top, normalizeMountPath(m.path), m.mode});
+        m_mounts.push_back(Space{&fs, top, normalizeMountPath(m.path), m.mode});
     }
 }
 
@@ -67,7 +67,7 @@ bool ContainerFiles::allowed(const Inode& n, uint32_t perm) const
 
 Error ContainerFiles::writable(Loc dir) const
 {
-    if (m_spaces[dir.space].mode == MountMode::ReadOnly)
+    if (space(dir.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (!allowed(node(dir), kWrite | kExec))
         return Error::Access;
@@ -81,23 +81,29 @@ Stat ContainerFiles::statOf(Loc l) const
     return s;
 }
 
-Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& out) const
+Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& out, Names names) const
 {
     if (path.empty())
         return Error::NoEntry;
     // Directories walked so far, and the canonical path they spell; ".." pops both.
     struct Step {
-        Loc loc;
+        uint32_t space;
+        InodeId ino;
         size_t pathLen;
+        Loc loc() const { return Loc{space, ino}; }
     };
-    // Fixed storage: resolving must not allocate in the common case (probes run `cat` millions of times).
-    std::array<Step, kMaxDepth> stack;
+    // Fixed storage, left uninitialised: resolving must not allocate or clear anything in the common case
+    // (probes run `cat` millions of times).
+    Step stack[kMaxDepth];
     size_t depth = 0;
     auto top = [&]() -> Step& { return stack[depth - 1]; };
     auto resetToRoot = [&]() {
-        stack[0] = Step{Loc{0, m_spaces[0].fs->rootInode()}, 0};
+        stack[0] = Step{0, space(0).fs->rootInode(), 0};
         depth = 1;
     };
+    // The canonical path is needed for the caller's names and to find mount points on the way.
+    const bool wantNames = names == Names::Yes;
+    const bool track = wantNames || spaceCount() > 1;
 
     std::string canonical;
     std::string pending; // used only once a symlink has been spliced in
@@ -113,10 +119,12 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
 
     auto finishRoot = [&]() {
         const Step& t = top();
-        out.target = t.loc;
+        out.target = t.loc();
+        out.mountRoot = t.ino == space(t.space).root;
+        out.parent = depth > 1 ? stack[depth - 2].loc() : t.loc();
+        if (!wantNames)
+            return;
         out.path = canonical.empty() ? std::string("/") : canonical;
-        out.mountRoot = t.loc.ino == m_spaces[t.loc.space].root;
-        out.parent = depth > 1 ? stack[depth - 2].loc : t.loc;
         const size_t slash = out.path.rfind('/');
         out.name = out.path == "/" ? std::string() : out.path.substr(slash + 1);
     };
@@ -149,13 +157,14 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
         if (comp == "..") {
             if (depth > 1) {
                 --depth;
-                canonical.resize(top().pathLen);
+                if (track)
+                    canonical.resize(top().pathLen);
             }
             rest = after;
             continue;
         }
 
-        const Loc dir = top().loc;
+        const Loc dir = top().loc();
         if (!dir.valid())
             return Error::NoEntry;
         const Inode& d = node(dir);
@@ -165,14 +174,16 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
             return Error::Access;
 
         const size_t parentLen = canonical.size();
-        canonical += '/';
-        canonical.append(comp);
+        if (track) {
+            canonical += '/';
+            canonical.append(comp);
+        }
 
         Loc child{dir.space, fsOf(dir).lookup(dir.ino, comp)};
         bool enteredMount = false;
-        for (uint32_t s = 1; s < m_spaces.size(); ++s) {
-            if (m_spaces[s].path == canonical) {
-                child = Loc{s, m_spaces[s].root};
+        for (uint32_t s = 1; s < spaceCount(); ++s) {
+            if (space(s).path == canonical) {
+                child = Loc{s, space(s).root};
                 enteredMount = true; // the last matching mount wins, as the last mount on a path does
             }
         }
@@ -181,10 +192,12 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
             if (!last)
                 return Error::NoEntry;
             out.parent = dir;
-            out.name.assign(comp);
             out.target = Loc{};
-            out.path = canonical;
             out.mountRoot = false;
+            if (wantNames) {
+                out.name.assign(comp);
+                out.path = canonical;
+            }
             return Error::None;
         }
         if (enteredMount && !child.valid())
@@ -194,7 +207,8 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
         if (c.type == FileType::Symlink && (!last || followLast == Follow::Yes || trailingSlash)) {
             if (++links > kMaxSymlinks)
                 return Error::Loop;
-            canonical.resize(parentLen);
+            if (track)
+                canonical.resize(parentLen);
             std::string spliced = c.data;
             spliced.append(after);
             pending = std::move(spliced);
@@ -209,17 +223,19 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
         }
         if (last) {
             out.parent = dir;
-            out.name.assign(comp);
             out.target = child;
-            out.path = canonical;
             out.mountRoot = enteredMount;
+            if (wantNames) {
+                out.name.assign(comp);
+                out.path = canonical;
+            }
             if (trailingSlash && c.type != FileType::Directory)
                 return Error::NotDirectory;
             return Error::None;
         }
         if (depth == kMaxDepth)
             return Error::NameTooLong;
-        stack[depth++] = Step{child, canonical.size()};
+        stack[depth++] = Step{child.space, child.ino, canonical.size()};
         rest = after;
     }
 }
@@ -227,7 +243,7 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
 Error ContainerFiles::stat(std::string_view path, Stat& out, Follow follow) const
 {
     Walk w;
-    if (Error e = resolve(path, follow, w); e != Error::None)
+    if (Error e = resolve(path, follow, w, Names::No); e != Error::None)
         return e;
     if (!w.target.valid())
         return Error::NoEntry;
@@ -238,20 +254,20 @@ Error ContainerFiles::stat(std::string_view path, Stat& out, Follow follow) cons
 bool ContainerFiles::exists(std::string_view path) const
 {
     Walk w;
-    return resolve(path, Follow::Yes, w) == Error::None && w.target.valid();
+    return resolve(path, Follow::Yes, w, Names::No) == Error::None && w.target.valid();
 }
 
 bool ContainerFiles::isDirectory(std::string_view path) const
 {
     Walk w;
-    return resolve(path, Follow::Yes, w) == Error::None && w.target.valid()
+    return resolve(path, Follow::Yes, w, Names::No) == Error::None && w.target.valid()
            && node(w.target).type == FileType::Directory;
 }
 
 Error ContainerFiles::appendContents(std::string_view path, std::string& out) const
 {
     Walk w;
-    if (Error e = resolve(path, Follow::Yes, w); e != Error::None)
+    if (Error e = resolve(path, Follow::Yes, w, Names::No); e != Error::None)
         return e;
     if (!w.target.valid())
         return Error::NoEntry;
@@ -292,7 +308,7 @@ Error ContainerFiles::writeFile(std::string_view path, std::string_view data, Wr
         return Error::Exists;
     if (n.type == FileType::Directory)
         return Error::IsDirectory;
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (!allowed(n, kWrite))
         return Error::Access;
@@ -310,7 +326,7 @@ Error ContainerFiles::truncate(std::string_view path, uint64_t size)
     const Inode& n = node(w.target);
     if (n.type == FileType::Directory)
         return Error::IsDirectory;
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (!allowed(n, kWrite))
         return Error::Access;
@@ -329,7 +345,7 @@ Error ContainerFiles::touch(std::string_view path)
         fsOf(w.parent).createAt(w.parent.ino, w.name, FileType::Regular, 0644, m_caller);
         return Error::None;
     }
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (m_caller.uid != 0 && node(w.target).uid != m_caller.uid && !allowed(node(w.target), kWrite))
         return Error::Access;
@@ -521,8 +537,8 @@ Error ContainerFiles::list(std::string_view path, std::vector<DirEntry>& out) co
         out.push_back(DirEntry{name, fs.inode(id).type});
     // Mount points right below this directory show even where the root file system lacks the directory.
     bool added = false;
-    for (uint32_t s = 1; s < m_spaces.size(); ++s) {
-        const std::string& mp = m_spaces[s].path;
+    for (uint32_t s = 1; s < spaceCount(); ++s) {
+        const std::string& mp = space(s).path;
         const std::string& dir = w.path;
         const size_t prefix = dir == "/" ? 1 : dir.size() + 1;
         if (mp.size() <= prefix || mp.compare(0, dir.size(), dir) != 0 || mp[prefix - 1] != '/')
@@ -549,7 +565,7 @@ Error ContainerFiles::chmod(std::string_view path, uint32_t perm)
         return e;
     if (!w.target.valid())
         return Error::NoEntry;
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (m_caller.uid != 0 && node(w.target).uid != m_caller.uid)
         return Error::Access;
@@ -564,7 +580,7 @@ Error ContainerFiles::chown(std::string_view path, uint32_t uid, uint32_t gid)
         return e;
     if (!w.target.valid())
         return Error::NoEntry;
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     if (m_caller.uid != 0)
         return Error::Access;
@@ -579,7 +595,7 @@ Error ContainerFiles::setMtime(std::string_view path, int64_t epochMs)
         return e;
     if (!w.target.valid())
         return Error::NoEntry;
-    if (m_spaces[w.target.space].mode == MountMode::ReadOnly)
+    if (space(w.target.space).mode == MountMode::ReadOnly)
         return Error::ReadOnly;
     fsOf(w.target).setMtime(w.target.ino, epochMs);
     return Error::None;
@@ -596,13 +612,24 @@ Error ContainerFiles::realpath(std::string_view path, std::string& out) const
     return Error::None;
 }
 
+Error ContainerFiles::locate(std::string_view path, Location& out) const
+{
+    Walk w;
+    if (Error e = resolve(path, Follow::Yes, w, Names::No); e != Error::None)
+        return e;
+    if (!w.target.valid())
+        return Error::NoEntry;
+    out = Location{w.target.space, w.target.ino};
+    return Error::None;
+}
+
 bool ContainerFiles::isReadOnly(std::string_view path) const
 {
     Walk w;
     if (resolve(path, Follow::Yes, w) != Error::None)
         return false;
     const Loc l = w.target.valid() ? w.target : w.parent;
-    return m_spaces[l.space].mode == MountMode::ReadOnly;
+    return space(l.space).mode == MountMode::ReadOnly;
 }
 
 } // namespace podlab::sim::fs

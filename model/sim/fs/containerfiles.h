@@ -73,12 +73,22 @@ public:
     // Whether writes under `path` would be refused as EROFS (for `mount`-like displays).
     bool isReadOnly(std::string_view path) const;
 
+    // Where a path leads, for caches that keep a file's place while the file systems keep their stamps
+    // (FileSystem::version): which file system of this view (0 the root, then the mounts in the order given)
+    // and which of its inodes.
+    struct Location {
+        uint32_t space = 0;
+        InodeId inode = kNoInode;
+        bool operator==(const Location&) const = default;
+    };
+    Error locate(std::string_view path, Location& out) const;
+
 private:
     struct Space {
-        FileSystem* fs;
-        InodeId root;
+        FileSystem* fs = nullptr;
+        InodeId root = kNoInode;
         std::string path;
-        MountMode mode;
+        MountMode mode = MountMode::ReadWrite;
     };
     struct Loc {
         uint32_t space = 0;
@@ -94,15 +104,21 @@ private:
         bool mountRoot = false; // the target is the root of a mount (or "/")
     };
     enum Perm : uint32_t { kRead = 4, kWrite = 2, kExec = 1 };
+    // Whether the caller needs Walk::name and Walk::path (reads that only need the target skip them).
+    enum class Names : uint8_t { No, Yes };
 
-    Error resolve(std::string_view path, Follow followLast, Walk& out) const;
-    const Inode& node(Loc l) const { return m_spaces[l.space].fs->inode(l.ino); }
-    FileSystem& fsOf(Loc l) const { return *m_spaces[l.space].fs; }
+    Error resolve(std::string_view path, Follow followLast, Walk& out, Names names = Names::Yes) const;
+    // Space 0 is the root file system, 1.. the mounts in order.
+    const Space& space(uint32_t i) const { return i == 0 ? m_root : m_mounts[i - 1]; }
+    uint32_t spaceCount() const { return uint32_t(m_mounts.size() + 1); }
+    const Inode& node(Loc l) const { return space(l.space).fs->inode(l.ino); }
+    FileSystem& fsOf(Loc l) const { return *space(l.space).fs; }
     bool allowed(const Inode& n, uint32_t perm) const;
     Error writable(Loc dir) const;
     Stat statOf(Loc l) const;
 
-    std::vector<Space> m_spaces; // [0] is the root file system
+    Space m_root;
+    std::vector<Space> m_mounts; // a view without volumes allocates nothing
     Caller m_caller;
     std::string m_cwd = "/";
 };

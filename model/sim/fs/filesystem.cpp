@@ -2,6 +2,8 @@
 
 #include "containerfiles.h"
 
+#include <atomic>
+
 namespace podlab::sim::fs {
 
 const char* message(Error e)
@@ -70,8 +72,24 @@ const char* code(Error e)
     return "E?";
 }
 
+uint64_t FileSystem::nextStamp()
+{
+    // Process-wide, so that stamps identify a state across file systems; it only ever feeds cache keys,
+    // never anything a simulation shows.
+    static std::atomic<uint64_t> next{0};
+    return ++next;
+}
+
+bool FileSystem::operator==(const FileSystem& other) const
+{
+    return m_inodes == other.m_inodes && m_free == other.m_free && m_medium == other.m_medium &&
+           m_clockMs == other.m_clockMs;
+}
+
 FileSystem::FileSystem(Medium medium)
     : m_medium(medium)
+    , m_version(nextStamp())
+    , m_namesVersion(m_version)
 {
     Inode root;
     root.type = FileType::Directory;
@@ -164,6 +182,7 @@ InodeId FileSystem::createAt(InodeId dir, std::string_view name, FileType type, 
     Inode& d = m_inodes[dir];
     d.entries.emplace(std::string(name), id);
     d.mtimeMs = who.nowMs;
+    renamed();
     return id;
 }
 
@@ -175,6 +194,7 @@ void FileSystem::writeAt(InodeId file, std::string_view data, WriteMode mode, in
     else
         n.data.assign(data);
     n.mtimeMs = nowMs;
+    changed();
 }
 
 void FileSystem::truncateAt(InodeId file, uint64_t size, int64_t nowMs)
@@ -182,6 +202,7 @@ void FileSystem::truncateAt(InodeId file, uint64_t size, int64_t nowMs)
     Inode& n = m_inodes[file];
     n.data.resize(size, '\0');
     n.mtimeMs = nowMs;
+    changed();
 }
 
 void FileSystem::removeAt(InodeId dir, std::string_view name, int64_t nowMs)
@@ -196,6 +217,7 @@ void FileSystem::removeAt(InodeId dir, std::string_view name, int64_t nowMs)
     if (m_inodes[child].type == FileType::Directory)
         d.nlink--;
     release(child);
+    renamed();
 }
 
 void FileSystem::moveAt(InodeId fromDir, std::string_view fromName, InodeId toDir, std::string_view toName,
@@ -224,12 +246,26 @@ void FileSystem::moveAt(InodeId fromDir, std::string_view fromName, InodeId toDi
         to.nlink++;
         m_inodes[moving].parent = toDir;
     }
+    renamed();
 }
 
 void FileSystem::setOwner(InodeId id, uint32_t uid, uint32_t gid)
 {
     m_inodes[id].uid = uid;
     m_inodes[id].gid = gid;
+    renamed();
+}
+
+void FileSystem::setMode(InodeId id, uint32_t mode)
+{
+    m_inodes[id].mode = mode & 07777;
+    renamed();
+}
+
+void FileSystem::setMtime(InodeId id, int64_t epochMs)
+{
+    m_inodes[id].mtimeMs = epochMs;
+    changed();
 }
 
 bool FileSystem::isWithin(InodeId dir, InodeId ancestor) const

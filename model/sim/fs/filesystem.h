@@ -101,13 +101,21 @@ public:
     // Moves an entry, replacing whatever `toName` named (the caller has checked that this is allowed).
     void moveAt(InodeId fromDir, std::string_view fromName, InodeId toDir, std::string_view toName,
                 int64_t nowMs);
-    void setMode(InodeId id, uint32_t mode) { m_inodes[id].mode = mode & 07777; }
+    void setMode(InodeId id, uint32_t mode);
     void setOwner(InodeId id, uint32_t uid, uint32_t gid);
-    void setMtime(InodeId id, int64_t epochMs) { m_inodes[id].mtimeMs = epochMs; }
+    void setMtime(InodeId id, int64_t epochMs);
     // Whether `dir` is `ancestor` or lies below it (moving a directory into itself is EINVAL).
     bool isWithin(InodeId dir, InodeId ancestor) const;
     // Number of live inodes (tests and memory accounting).
     size_t inodeCount() const { return m_inodes.size() - m_free.size(); }
+
+    // Stamps of this file system's state, for caches of what was found in it (a resolved command, a served
+    // file): equal stamps mean equal contents. A copy keeps its stamps; every change takes a number that no
+    // file system in the process has had, so two different states never share one.
+    // version(): any change. namesVersion(): names, types, modes and owners only (what a path lookup and its
+    // permission checks see), not file contents or times.
+    uint64_t version() const { return m_version; }
+    uint64_t namesVersion() const { return m_namesVersion; }
 
     // --- paths, resolved in this file system alone, as root ------------------------------------------
     Error stat(std::string_view path, Stat& out, Follow follow = Follow::Yes) const;
@@ -136,16 +144,22 @@ public:
     Error chown(std::string_view path, uint32_t uid, uint32_t gid);
     Error realpath(std::string_view path, std::string& out) const;
 
-    bool operator==(const FileSystem&) const = default;
+    // The contents; the stamps are not part of the value.
+    bool operator==(const FileSystem& other) const;
 
 private:
     InodeId allocate();
     void release(InodeId id);
+    void changed() { m_version = nextStamp(); }
+    void renamed() { m_namesVersion = m_version = nextStamp(); }
+    static uint64_t nextStamp();
 
     std::vector<Inode> m_inodes;
     std::vector<InodeId> m_free;
     Medium m_medium = Medium::Disk;
     int64_t m_clockMs = 0;
+    uint64_t m_version = 0;
+    uint64_t m_namesVersion = 0;
 };
 
 } // namespace podlab::sim::fs

@@ -1,6 +1,7 @@
 #include "imagecontent.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace podlab::sim {
 
@@ -10,37 +11,51 @@ namespace {
 constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 constexpr int kMaxLinkHops = 40;
 
-std::vector<std::string_view> splitPath(std::string_view path)
-{
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    while (start <= path.size()) {
-        const size_t slash = path.find('/', start);
-        const size_t end = slash == std::string_view::npos ? path.size() : slash;
-        if (end > start)
-            parts.push_back(path.substr(start, end - start));
-        if (slash == std::string_view::npos)
-            break;
-        start = slash + 1;
-    }
-    return parts;
-}
-
-std::string joinPath(const std::vector<std::string>& parts)
-{
-    if (parts.empty())
-        return "/";
-    std::string out;
-    for (const std::string& p : parts)
-        out += '/' + p;
-    return out;
-}
-
 template <class Map>
-auto findIn(const Map& map, std::string_view key) -> decltype(&map.begin()->second)
+auto findIn(const Map& map, const std::string& key) -> decltype(&map.begin()->second)
 {
-    const auto it = map.find(std::string(key));
+    const auto it = map.find(key);
     return it == map.end() ? nullptr : &it->second;
+}
+
+// A uid or gid as the runtime has always read them: any 64-bit number, kept modulo 2^32.
+std::optional<uint32_t> toId(std::string_view text)
+{
+    int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return uint32_t(v);
+}
+
+std::vector<PasswdEntry> parsePasswd(std::string_view text)
+{
+    std::vector<PasswdEntry> entries;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = text.find('\n', i);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::string_view line = text.substr(i, end - i);
+        i = end + 1;
+        std::string_view f[6];
+        size_t n = 0;
+        while (n < 6) {
+            const size_t colon = line.find(':');
+            f[n++] = line.substr(0, colon);
+            if (colon == std::string_view::npos)
+                break;
+            line.remove_prefix(colon + 1);
+        }
+        if (n < 6)
+            continue;
+        const auto uid = toId(f[2]);
+        const auto gid = toId(f[3]);
+        if (!uid || !gid)
+            continue;
+        entries.push_back(PasswdEntry{std::string(f[0]), *uid, *gid, std::string(f[5])});
+    }
+    return entries;
 }
 
 } // namespace
@@ -68,45 +83,56 @@ void ImageConfig::setEnv(std::string keyValue)
 std::string ImageContent::canonicalPath(std::string_view path) const
 {
     std::string start;
+    std::string_view rest = path;
     if (path.empty() || path.front() != '/') {
         start = config.workingDir.empty() ? std::string("/") : config.workingDir;
         start += '/';
+        start += path;
+        rest = start;
     }
-    start += path;
-
-    // Components still to walk, last one first, so that a link's target can be pushed in front of the rest.
-    std::vector<std::string> todo;
-    for (std::string_view part : splitPath(start))
-        todo.emplace_back(part);
-    std::reverse(todo.begin(), todo.end());
-    std::vector<std::string> done;
+    // The path walked so far grows and shrinks in place (components never hold a '/'); the text still to
+    // walk is `rest`, which a link's target is spliced in front of. No allocation unless a link is followed:
+    // runc looks up every PATH directory this way.
+    std::string current;
+    current.reserve(rest.size() + 16);
+    std::string pending;
     int hops = 0;
-    while (!todo.empty()) {
-        // A copy, not a move: GCC 12 warns (falsely) about comparing a moved-into string below.
-        std::string part = todo.back();
-        todo.pop_back();
+    while (true) {
+        size_t i = 0;
+        while (i < rest.size() && rest[i] == '/')
+            ++i;
+        if (i == rest.size())
+            break;
+        size_t j = i;
+        while (j < rest.size() && rest[j] != '/')
+            ++j;
+        const std::string_view part = rest.substr(i, j - i);
+        rest.remove_prefix(j);
         if (part == ".")
             continue;
         if (part == "..") {
-            if (!done.empty())
-                done.pop_back();
+            if (!current.empty())
+                current.resize(current.rfind('/'));
             continue;
         }
-        done.push_back(std::move(part));
-        const std::string current = joinPath(done);
+        const size_t parentLen = current.size();
+        current += '/';
+        current += part;
         const FileEntry* entry = findIn(files, current);
-        for (size_t i = 0; !entry && i < toolsets.size(); ++i)
-            entry = findIn(toolsets[i]->files, current);
+        for (size_t t = 0; !entry && t < toolsets.size(); ++t)
+            entry = findIn(toolsets[t]->files, current);
         if (!entry || !entry->isLink() || ++hops > kMaxLinkHops)
             continue;
-        done.pop_back();
-        if (entry->linkTarget.front() == '/')
-            done.clear();
-        const std::vector<std::string_view> target = splitPath(entry->linkTarget);
-        for (auto it = target.rbegin(); it != target.rend(); ++it)
-            todo.emplace_back(*it);
+        current.resize(entry->linkTarget.front() == '/' ? 0 : parentLen);
+        std::string next;
+        next.reserve(entry->linkTarget.size() + 1 + rest.size());
+        next += entry->linkTarget;
+        next += '/';
+        next += rest;
+        pending = std::move(next);
+        rest = pending;
     }
-    return joinPath(done);
+    return current.empty() ? std::string("/") : current;
 }
 
 const FileEntry* ImageContent::file(std::string_view path) const
@@ -185,6 +211,16 @@ const Program* ImageContent::shell() const
     const std::optional<std::string> sh = lookPath("sh");
     const Program* p = sh ? program(*sh) : nullptr;
     return p && p->model == Program::Model::Shell ? p : nullptr;
+}
+
+const std::vector<PasswdEntry>& ImageContent::users() const
+{
+    if (!m_users) {
+        const FileEntry* passwd = file("/etc/passwd");
+        m_users = std::make_shared<const std::vector<PasswdEntry>>(passwd ? parsePasswd(passwd->content)
+                                                                          : std::vector<PasswdEntry>{});
+    }
+    return *m_users;
 }
 
 bool ImageContent::operator==(const ImageContent& other) const

@@ -2,6 +2,7 @@
 
 #include "program.h"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -51,6 +52,15 @@ struct Toolset {
     bool operator==(const Toolset&) const = default;
 };
 
+// One line of an image's /etc/passwd: who a user name or number is, and where its home is.
+struct PasswdEntry {
+    std::string name;
+    uint32_t uid = 0;
+    uint32_t gid = 0;
+    std::string home;
+    bool operator==(const PasswdEntry&) const = default;
+};
+
 // Everything one image (one tag) holds, immutable once loaded and shared by every container that runs it.
 struct ImageContent {
     ImageConfig config;
@@ -70,7 +80,15 @@ struct ImageContent {
                                         std::optional<std::string_view> pathEnv = {}) const;
     // The image's `sh`, or nullptr: then `kubectl exec -- sh` fails (RuntimeMessages::execNotFound).
     const Program* shell() const;
+    // The entries of the image's /etc/passwd (lines without six fields and numeric ids are skipped), parsed
+    // on first use: every container start and every request a worker serves asks who a user is.
+    const std::vector<PasswdEntry>& users() const;
     bool operator==(const ImageContent&) const;
+
+private:
+    // Derived from the fields above once they are complete (loaded images never change); not part of the
+    // value.
+    mutable std::shared_ptr<const std::vector<PasswdEntry>> m_users;
 };
 
 // The command line Kubernetes starts for a container: `command` replaces the image's ENTRYPOINT and drops

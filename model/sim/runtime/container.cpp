@@ -10,7 +10,6 @@ namespace {
 
 const ContainerConfig kNoConfig;
 const std::optional<Termination> kNoTermination;
-const std::vector<LogEntry> kNoLogs;
 const fs::FileSystem kNoFiles;
 
 // Counts the calls into one container that are under way, so that a call made back into it by one of its own
@@ -148,7 +147,7 @@ int64_t Container::memoryBytes(SimTime now) const { return m_state ? detail::mem
 
 int64_t Container::cpuMillicores(SimTime now) const { return m_state ? detail::cpuOf(*m_state, now) : 0; }
 
-const std::vector<LogEntry>& Container::logs() const { return m_state ? m_state->logs : kNoLogs; }
+std::vector<LogEntry> Container::logs() const { return m_state ? m_state->log.entries() : std::vector<LogEntry>{}; }
 
 std::vector<shell::ProcessInfo> Container::processes() const
 {

@@ -129,7 +129,9 @@ public:
     int64_t memoryBytes(SimTime now) const;
     int64_t cpuMillicores(SimTime now) const;
 
-    const std::vector<LogEntry>& logs() const;
+    // The log as `kubectl logs` reads it. By value: the runtime keeps repeated lines compactly and writes them
+    // out here.
+    std::vector<LogEntry> logs() const;
     std::vector<shell::ProcessInfo> processes() const;
     // The container's root file system (without the pod's volumes): the image's files and the container's
     // own changes, for views that show it.

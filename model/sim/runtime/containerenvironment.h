@@ -55,6 +55,10 @@ public:
     // pod's shareProcessNamespace, every container's processes as that namespace numbers them, PID 1 being
     // the sandbox's pause.
     virtual std::vector<shell::ProcessInfo> processNamespace(std::vector<shell::ProcessInfo> own) { return own; }
+    // Whether the runtime may reuse what it worked out in earlier calls: commands it looked up, exec probes run
+    // without a shell process, static files answered again. Tests turn it off to check that these shortcuts
+    // give exactly what the general path gives.
+    virtual bool shortcuts() const { return true; }
 };
 
 } // namespace podlab::sim::runtime

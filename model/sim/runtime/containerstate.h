@@ -3,7 +3,10 @@
 // The runtime's private model of one container: its processes and what each behaviour model remembers. Plain
 // values throughout (no raw pointers, no references), so that copying a Container copies a running container.
 
+#include "commandcache.h"
 #include "container.h"
+#include "containerlog.h"
+#include "servedfile.h"
 
 #include "sim/fs/filesystem.h"
 #include "sim/shell/shellprocess.h"
@@ -172,10 +175,13 @@ struct ContainerState {
     uint64_t execs = 0;
     bool oomKilled = false;
 
-    std::vector<LogEntry> logs;
-    size_t logBytes = 0;
+    ContainerLog log;
 
     int depth = 0; // nesting of calls into this container (a request to itself from one of its processes)
+
+    // Derived from the rest, for speed; not compared.
+    CommandCache commands;
+    std::vector<ServedFile> served;
 
     bool operator==(const ContainerState& other) const;
 };

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 
 namespace podlab::sim::runtime::detail {
@@ -15,8 +16,6 @@ namespace {
 
 // containerd's PATH when neither the image nor the Pod sets one (oci.WithDefaultPathEnv).
 constexpr std::string_view kDefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-// The kubelet rotates a container's log at 10 MiB; PodLab keeps the newest 1 MiB (memory for 150 000 pods).
-constexpr size_t kLogLimitBytes = size_t(1) << 20;
 // A loop that never sleeps gets the shell's instruction budget once per simulated second: it burns a CPU
 // (cpuMillicores) without costing the simulation a run per millisecond.
 constexpr SimTime kBusySliceMillis = 1000;
@@ -102,43 +101,6 @@ std::optional<int64_t> toInt(std::string_view text)
     return v;
 }
 
-struct PasswdEntry {
-    std::string name;
-    uint32_t uid = 0;
-    uint32_t gid = 0;
-    std::string home;
-};
-
-std::vector<PasswdEntry> parsePasswd(std::string_view text)
-{
-    std::vector<PasswdEntry> entries;
-    size_t i = 0;
-    while (i < text.size()) {
-        size_t end = text.find('\n', i);
-        if (end == std::string_view::npos)
-            end = text.size();
-        const std::string_view line = text.substr(i, end - i);
-        i = end + 1;
-        std::vector<std::string_view> f;
-        size_t s = 0;
-        while (true) {
-            const size_t colon = line.find(':', s);
-            f.push_back(line.substr(s, colon == std::string_view::npos ? std::string_view::npos : colon - s));
-            if (colon == std::string_view::npos)
-                break;
-            s = colon + 1;
-        }
-        if (f.size() < 6)
-            continue;
-        const auto uid = toInt(f[2]);
-        const auto gid = toInt(f[3]);
-        if (!uid || !gid)
-            continue;
-        entries.push_back(PasswdEntry{std::string(f[0]), uint32_t(*uid), uint32_t(*gid), std::string(f[5])});
-    }
-    return entries;
-}
-
 std::string sha256Hex(std::string_view text)
 {
     return QCryptographicHash::hash(QByteArray(text.data(), qsizetype(text.size())), QCryptographicHash::Sha256)
@@ -210,7 +172,7 @@ bool ContainerState::operator==(const ContainerState& o) const
            startedAt == o.startedAt && termination == o.termination && clock == o.clock && env == o.env &&
            uid == o.uid && gid == o.gid && user == o.user && home == o.home && cwd == o.cwd &&
            nodeCpus == o.nodeCpus && processes == o.processes && nextPid == o.nextPid && execs == o.execs &&
-           oomKilled == o.oomKilled && logs == o.logs;
+           oomKilled == o.oomKilled && log == o.log;
 }
 
 Engine::Engine(ContainerState& state, ContainerEnvironment& env)
@@ -218,6 +180,7 @@ Engine::Engine(ContainerState& state, ContainerEnvironment& env)
     , m_env(env)
     , m_now(env.now())
     , m_epochBase(env.epochMs() - env.now())
+    , m_shortcuts(env.shortcuts())
 {
 }
 
@@ -229,9 +192,9 @@ void Engine::resolveUser(std::string_view spec, uint32_t& uid, uint32_t& gid, st
     uid = 0;
     gid = 0;
     home = "/";
+    static const std::vector<PasswdEntry> kNoUsers;
     const ImageContent* image = m_s.config.image.content.get();
-    const FileEntry* passwdFile = image ? image->file("/etc/passwd") : nullptr;
-    const std::vector<PasswdEntry> passwd = passwdFile ? parsePasswd(passwdFile->content) : std::vector<PasswdEntry>{};
+    const std::vector<PasswdEntry>& passwd = image ? image->users() : kNoUsers;
     const size_t colon = spec.find(':');
     const std::string_view userPart = spec.substr(0, colon);
     const std::string_view groupPart = colon == std::string_view::npos ? std::string_view() : spec.substr(colon + 1);
@@ -309,9 +272,14 @@ fs::FileSystem& Engine::writableRoot()
 
 fs::ContainerFiles Engine::view(Access access, uint32_t uid, uint32_t gid, SimTime t)
 {
+    return view(access, uid, gid, t, m_env.mounts());
+}
+
+fs::ContainerFiles Engine::view(Access access, uint32_t uid, uint32_t gid, SimTime t, std::vector<fs::Mount> mounts)
+{
     const fs::Caller caller{uid, gid, epochAt(t)};
     if (access == Access::Write) {
-        fs::ContainerFiles v(writableRoot(), m_env.mounts(), caller);
+        fs::ContainerFiles v(writableRoot(), std::move(mounts), caller);
         v.setCwd(m_s.cwd);
         return v;
     }
@@ -320,14 +288,21 @@ fs::ContainerFiles Engine::view(Access access, uint32_t uid, uint32_t gid, SimTi
     // Reading only: the root is mounted read-only, so that the shared image files (or a copy another
     // Container value still shares) can never be written through this view.
     const fs::FileSystem& root = m_s.own ? *m_s.own : *m_s.base;
-    fs::ContainerFiles v(const_cast<fs::FileSystem&>(root), m_env.mounts(), caller, fs::MountMode::ReadOnly);
+    fs::ContainerFiles v(const_cast<fs::FileSystem&>(root), std::move(mounts), caller, fs::MountMode::ReadOnly);
     v.setCwd(m_s.cwd);
     return v;
 }
 
 bool Engine::touchesInjected(std::string_view path, std::string_view cwd) const
 {
-    if (m_s.config.injectedFiles.empty() || m_s.own)
+    if (m_s.own)
+        return false;
+    return namesInjected(path, cwd);
+}
+
+bool Engine::namesInjected(std::string_view path, std::string_view cwd) const
+{
+    if (m_s.config.injectedFiles.empty())
         return false;
     if (path.find_first_of("*?[") != std::string_view::npos)
         return true;
@@ -345,9 +320,24 @@ bool Engine::touchesInjected(std::string_view path, std::string_view cwd) const
 
 Resolved Engine::resolve(std::string_view name, SimTime t)
 {
-    Resolved r;
     if (name.empty())
-        return r;
+        return Resolved{};
+    if (!m_shortcuts || (!m_s.base && !m_s.own))
+        return lookUp(name, t, nullptr);
+    std::vector<fs::Mount> mounts = m_env.mounts();
+    m_s.commands.validate(m_s.own ? *m_s.own : *m_s.base, mounts);
+    if (const Resolved* known = m_s.commands.find(name))
+        return *known;
+    bool readContents = false;
+    Resolved found = lookUp(name, t, &readContents, std::move(mounts));
+    m_s.commands.remember(name, found, readContents);
+    return found;
+}
+
+Resolved Engine::lookUp(std::string_view name, SimTime t, bool* readContents,
+                        std::optional<std::vector<fs::Mount>> mounts)
+{
+    Resolved r;
     const ImageContent* image = m_s.config.image.content.get();
     std::optional<fs::ContainerFiles> files;
     auto check = [&](const std::string& candidate) -> std::optional<Resolved> {
@@ -360,8 +350,11 @@ Resolved Engine::resolve(std::string_view name, SimTime t)
                 return found;
             }
         }
-        if (!files)
-            files.emplace(view(Access::Read, m_s.uid, m_s.gid, t));
+        if (!files) {
+            files.emplace(mounts ? view(Access::Read, m_s.uid, m_s.gid, t, std::move(*mounts))
+                                 : view(Access::Read, m_s.uid, m_s.gid, t));
+            mounts.reset();
+        }
         fs::Stat st;
         if (files->stat(candidate, st) != fs::Error::None || st.isDirectory())
             return std::nullopt;
@@ -373,6 +366,8 @@ Resolved Engine::resolve(std::string_view name, SimTime t)
         }
         std::string content;
         files->readFile(candidate, content);
+        if (readContents)
+            *readContents = true;
         if (content.rfind("#!", 0) != 0) {
             found.kind = Resolved::Kind::NotExecutable;
             return found;
@@ -438,28 +433,7 @@ void Engine::write(const Sink& sink, SimTime t, bool toStderr, std::string_view 
         (toStderr ? sink.err : sink.out)->append(text);
         return;
     }
-    // One entry per line, as containerd's CRI logger writes them; a line written in pieces becomes one entry,
-    // stamped when it began.
-    m_s.logBytes += text.size();
-    while (!text.empty()) {
-        const size_t newline = text.find('\n');
-        const size_t n = newline == std::string_view::npos ? text.size() : newline + 1;
-        LogEntry* last = m_s.logs.empty() ? nullptr : &m_s.logs.back();
-        if (last && last->stderr_ == toStderr && !last->text.empty() && last->text.back() != '\n')
-            last->text.append(text.substr(0, n));
-        else
-            m_s.logs.push_back(LogEntry{t, toStderr, std::string(text.substr(0, n))});
-        text.remove_prefix(n);
-    }
-    if (m_s.logBytes > kLogLimitBytes) {
-        // Rotation: the oldest quarter goes, as `kubectl logs` only reads the current file.
-        size_t drop = 0;
-        size_t dropped = 0;
-        while (drop < m_s.logs.size() && m_s.logBytes - dropped > kLogLimitBytes * 3 / 4)
-            dropped += m_s.logs[drop++].text.size();
-        m_s.logs.erase(m_s.logs.begin(), m_s.logs.begin() + long(drop));
-        m_s.logBytes -= dropped;
-    }
+    m_s.log.write(t, toStderr, text);
 }
 
 PlaceholderContext Engine::placeholders(const Process& p, SimTime t, std::string_view timeFormat) const
@@ -483,8 +457,14 @@ PlaceholderContext Engine::placeholders(const Process& p, SimTime t, std::string
     return c;
 }
 
+bool writesLine(const LogLine& line, const ModelRun* m)
+{
+    return !((line.when == "config-file" && !(m && m->configFile)) || (line.when == "no-config-file" && m && m->configFile));
+}
+
 void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std::vector<LogLine>& lines,
-                        const RequestFields* request, int signal, std::string_view timeFormat)
+                        const RequestFields* request, int signal, std::string_view timeFormat,
+                        std::shared_ptr<const TimedLine>* timed)
 {
     if (lines.empty())
         return;
@@ -497,10 +477,16 @@ void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std
     for (const Child& child : p.children)
         children.push_back(child.pid);
     c.children = &children;
-    const std::string hostname = m_env.hostname();
-    const std::string podIP = m_env.podIP();
-    const std::string nodeName = m_env.nodeName();
-    const std::string kernel = m_env.kernelRelease();
+    // What the environment knows is asked for only when a line names it (the kernel release is a lookup in
+    // the cluster's store).
+    auto names = [&](std::string_view placeholder) {
+        return std::any_of(lines.begin(), lines.end(),
+                           [&](const LogLine& l) { return l.text.find(placeholder) != std::string::npos; });
+    };
+    const std::string hostname = names("{hostname}") ? m_env.hostname() : std::string();
+    const std::string podIP = names("{podIP}") ? m_env.podIP() : std::string();
+    const std::string nodeName = names("{nodeName}") ? m_env.nodeName() : std::string();
+    const std::string kernel = names("{kernel}") ? m_env.kernelRelease() : std::string();
     c.hostname = hostname;
     c.podIP = podIP;
     c.nodeName = nodeName;
@@ -508,11 +494,39 @@ void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std
     c.request = request;
     c.signal = signal;
     for (const LogLine& line : lines) {
-        if ((line.when == "config-file" && !(m && m->configFile)) || (line.when == "no-config-file" && m && m->configFile))
+        if (!writesLine(line, m))
             continue;
+        const bool toStderr = line.stream == LogLine::Stream::Stderr;
+        if (sink.toLog()) {
+            if (std::shared_ptr<const TimedLine> shape = timedLine(line.text, c)) {
+                m_s.log.writeTimed(t, toStderr, shape);
+                if (timed)
+                    *timed = std::move(shape);
+                continue;
+            }
+        }
         for (const std::string& text : expandLine(line.text, c))
-            write(sink, t, line.stream == LogLine::Stream::Stderr, text + "\n");
+            write(sink, t, toStderr, text + "\n");
     }
+}
+
+std::shared_ptr<const TimedLine> Engine::timedLine(std::string_view text, const PlaceholderContext& c) const
+{
+    if (text.find("{time}") == std::string_view::npos)
+        return nullptr;
+    auto line = std::make_shared<TimedLine>();
+    std::vector<uint32_t> holes;
+    if (!expandLineWithoutTime(text, c, line->text, holes) || holes.empty() || holes.size() > TimedLine::kMaxHoles ||
+        line->text.find('\n') != std::string::npos)
+        return nullptr;
+    line->format = c.timeFormat.empty() ? std::string_view("%Y/%m/%d %H:%M:%S") : c.timeFormat;
+    if (line->format.find("%n") != std::string::npos)
+        return nullptr; // a time with a newline in it makes two entries
+    line->text += '\n';
+    std::copy(holes.begin(), holes.end(), line->holes.begin());
+    line->holeCount = uint8_t(holes.size());
+    line->epochOffset = m_epochBase;
+    return line;
 }
 
 // ---- processes -------------------------------------------------------------------------------------------------
@@ -775,12 +789,22 @@ SimTime nextWakeOf(const ContainerState& m_s)
 void Engine::processDue(SimTime t)
 {
     const Sink log;
-    // Each pass handles what is due for one process; the table may change under it, so go by pid.
-    std::vector<int> pids;
-    for (const Process& p : m_s.processes)
-        if (!p.execSession && !p.busy)
-            pids.push_back(p.pid);
-    for (int pid : pids) {
+    // Each pass handles what is due for one process; the table may change under it, so go by pid. (On the
+    // stack for the usual few processes: every exec that ends at once passes here.)
+    std::array<int, 16> few{};
+    std::vector<int> many;
+    size_t count = 0;
+    for (const Process& p : m_s.processes) {
+        if (p.execSession || p.busy)
+            continue;
+        if (count < few.size())
+            few[count] = p.pid;
+        else
+            many.push_back(p.pid);
+        ++count;
+    }
+    for (size_t k = 0; k < count; ++k) {
+        const int pid = k < few.size() ? few[k] : many[k - few.size()];
         if (!running())
             return;
         Process* p = find(pid);
@@ -909,24 +933,29 @@ ExecResult Engine::exec(const std::vector<std::string>& argv, SimTime timeout, c
         return result;
     }
     const RuntimeMessages* messages = m_env.runtimeMessages();
-    const std::string execId = sha256Hex(m_s.config.id + " exec " + std::to_string(++m_s.execs));
+    const uint64_t execNumber = ++m_s.execs;
     const int pid = allocatePid();
     const Sink sink{&result.out, &result.err};
-    const CommandShape shape = commandShape(argv, m_env.scripts());
-    bool touches = false;
-    for (const std::string& w : shape.words)
-        touches = touches || touchesInjected(w, m_s.cwd);
+    const ExecShape shape = execShape(argv);
+    const bool touches = shape.namesInjected && !m_s.own;
+    const Access access = shape.readOnly && !touches ? Access::Read : Access::Write;
+    if (m_shortcuts && shape.direct != ExecShape::Direct::None && stdinData.empty() &&
+        execDirect(argv, shape.direct, access, result))
+        return result;
 
     m_stdin = stdinData;
-    m_access = shape.readOnly && !touches ? Access::Read : Access::Write;
+    m_access = access;
     Launch l = launch(argv, pid, sink, m_now, Identity{m_s.uid, m_s.gid, m_s.user});
     m_stdin.clear();
     m_access = Access::Write;
     switch (l.kind) {
     case Launch::Kind::NotFound:
         result.started = false;
-        result.error = messages ? fillMessage(messages->execFailed, {{"execId", execId}, {"reason", l.reason}})
-                                : l.reason;
+        result.error =
+            messages ? fillMessage(messages->execFailed,
+                                   {{"execId", sha256Hex(m_s.config.id + " exec " + std::to_string(execNumber))},
+                                    {"reason", l.reason}})
+                     : l.reason;
         return result;
     case Launch::Kind::Finished:
         result.exitCode = l.exitCode;

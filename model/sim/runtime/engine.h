@@ -17,16 +17,6 @@ struct Sink {
     bool toLog() const { return out == nullptr; }
 };
 
-// How a process found its executable.
-struct Resolved {
-    enum class Kind : uint8_t { Program, Script, NotFound, NoSuchFile, PermissionDenied, NotExecutable };
-    Kind kind = Kind::NotFound;
-    std::string path;                        // as found (/bin/sh), for messages and argv
-    std::shared_ptr<const Program> program;  // Kind::Program
-    std::vector<std::string> interpreter;    // Kind::Script: the #! line
-    bool found() const { return kind == Kind::Program || kind == Kind::Script; }
-};
-
 // What starting a command line gave: output already written, and then either an end (exit code) or a process
 // that runs on.
 struct Launch {
@@ -47,6 +37,9 @@ struct Identity {
     uint32_t gid = 0;
     std::string user;
 };
+
+// Whether a program's line is written by this run of it (LogLine::when).
+bool writesLine(const LogLine& line, const ModelRun* m);
 
 // What the container's processes use at time t: resident bytes, and CPU in millicores after the CFS quota.
 int64_t memoryOf(const ContainerState& state, SimTime t);
@@ -87,17 +80,32 @@ public:
     std::vector<shell::ProcessInfo> processList() const;
     // A view of the container's files at time t. Write copies the image files first if still shared.
     fs::ContainerFiles view(Access access, uint32_t uid, uint32_t gid, SimTime t);
+    fs::ContainerFiles view(Access access, uint32_t uid, uint32_t gid, SimTime t, std::vector<fs::Mount> mounts);
     // Whether a path names (or lies above) a file the kubelet injected, which the shared image files lack.
     bool touchesInjected(std::string_view path, std::string_view cwd) const;
+    // The same, whether or not the container has its own copy of the files yet.
+    bool namesInjected(std::string_view path, std::string_view cwd) const;
 
     void write(const Sink& sink, SimTime t, bool toStderr, std::string_view text);
     PlaceholderContext placeholders(const Process& p, SimTime t, std::string_view timeFormat) const;
     // Writes a program's lines; `timeFormat` replaces the program's own for {time} (access logs).
+    // `timed`: set to the shape of the last line written as a TimedLine.
     void writeLines(const Sink& sink, const Process& p, SimTime t, const std::vector<LogLine>& lines,
-                    const RequestFields* request = nullptr, int signal = 0, std::string_view timeFormat = {});
+                    const RequestFields* request = nullptr, int signal = 0, std::string_view timeFormat = {},
+                    std::shared_ptr<const TimedLine>* timed = nullptr);
+    // A program's line with {time} left for the log to fill (ContainerLog::writeTimed), or null when the line
+    // has no time (or one the log cannot keep as a hole).
+    std::shared_ptr<const TimedLine> timedLine(std::string_view text, const PlaceholderContext& c) const;
 
 private:
-        Launch launch(std::vector<std::string> argv, int pid, const Sink& sink, SimTime t, const Identity& identity,
+    // What an exec's command line is (cached per line), and the direct run of the commands that need no
+    // shell process (directexec.cpp): false when the general path must run it.
+    ExecShape execShape(const std::vector<std::string>& argv);
+    bool execDirect(const std::vector<std::string>& argv, ExecShape::Direct direct, Access access, ExecResult& result);
+    // runc's lookup of argv[0] itself; `readContents` is set when it read a file (a #! line).
+    Resolved lookUp(std::string_view name, SimTime t, bool* readContents,
+                    std::optional<std::vector<fs::Mount>> mounts = std::nullopt);
+    Launch launch(std::vector<std::string> argv, int pid, const Sink& sink, SimTime t, const Identity& identity,
                   int depth = 0);
     Launch startProgram(const Resolved& r, std::vector<std::string> argv, int pid, const Sink& sink, SimTime t,
                         const Identity& identity, int depth);
@@ -106,6 +114,13 @@ private:
     Launch redisCli(const std::vector<std::string>& argv, int pid, const Sink& sink, SimTime t);
     void modelSignal(int pid, int signal, SimTime t);
     std::optional<shell::HttpResponse> answer(int pid, const shell::HttpRequest& request);
+    // The headers every answer ends with (Server, Date, Content-Type, ...), and HEAD's empty body.
+    void finishResponse(shell::HttpResponse& r, const Program& program, SimTime t, const std::string& contentType,
+                        bool fileHeaders, int64_t mtimeMs, std::string_view method) const;
+    // A static file an http-server program served, answered again while nothing it depends on changed; and
+    // keeping one (servedfiles.cpp).
+    std::optional<shell::HttpResponse> answerAgain(int pid, const shell::HttpRequest& request);
+    void rememberServed(ServedFile served, const Program& program, const ModelRun& server);
     shell::StepResult runShell(int pid, SimTime t, const Sink& sink);
     void processDue(SimTime t);
     void exitProcess(int pid, int exitCode, int signal, SimTime t);
@@ -126,6 +141,7 @@ private:
     // For the exec being launched: its standard input and the view of files it may have.
     std::string m_stdin;
     Access m_access = Access::Write;
+    bool m_shortcuts = true; // ContainerEnvironment::shortcuts()
 };
 
 // Conservative static checks of a command an exec runs (the exec probes of 150 000 nginx pods must not each

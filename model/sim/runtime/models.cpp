@@ -10,6 +10,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <optional>
+#include <span>
 
 namespace podlab::sim::runtime::detail {
 
@@ -275,10 +277,20 @@ std::string queryValue(std::string_view query, std::string_view key)
     return {};
 }
 
+bool sameLetters(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
 std::string header(const shell::HttpRequest& r, std::string_view name)
 {
     for (const auto& [k, v] : r.headers)
-        if (lower(k) == lower(name))
+        if (sameLetters(k, name))
             return v;
     return {};
 }
@@ -378,6 +390,33 @@ bool defaultIgnored(int signal)
 
 bool Engine::implementsUtility(std::string_view command) { return command == "redis-cli"; }
 
+void Engine::finishResponse(shell::HttpResponse& r, const Program& program, SimTime t, const std::string& contentType,
+                            bool fileHeaders, int64_t mtimeMs, std::string_view method) const
+{
+    r.reason = reasonPhrase(r.status);
+    r.headers.reserve(r.headers.size() + 8);
+    if (!program.serverHeader.empty())
+        r.headers.emplace_back("Server", program.serverHeader);
+    r.headers.emplace_back("Date", httpDate(epochAt(t)));
+    if (!contentType.empty())
+        r.headers.emplace_back("Content-Type", contentType);
+    r.headers.emplace_back("Content-Length", std::to_string(r.body.size()));
+    if (fileHeaders) {
+        r.headers.emplace_back("Last-Modified", httpDate(mtimeMs));
+        if (!program.serverHeader.empty()) {
+            char etag[64];
+            std::snprintf(etag, sizeof etag, "\"%llx-%zx\"", static_cast<unsigned long long>(mtimeMs / 1000),
+                          r.body.size());
+            r.headers.emplace_back("ETag", etag);
+        }
+        r.headers.emplace_back("Accept-Ranges", "bytes");
+    }
+    if (program.model == Program::Model::HttpServer && !program.serverHeader.empty())
+        r.headers.emplace_back("Connection", "keep-alive");
+    if (method == "HEAD")
+        r.body.clear();
+}
+
 // ---- starting programs ---------------------------------------------------------------------------------------------
 
 Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, int pid, const Sink& sink, SimTime t,
@@ -385,22 +424,28 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
 {
     const Program& program = *r.program;
     Launch l;
-    Process scratch; // the process as placeholders see it, for programs that end at once
-    scratch.pid = pid;
-    scratch.startedAt = t;
-    {
-        ModelRun m;
-        m.program = r.program;
-        m.argv = argv;
-        scratch.run = std::move(m);
-    }
+    // The process as placeholders see it, for programs that end at once; made when a line is written (most
+    // starts write none: an exec probe's redis-cli, a shell).
+    std::optional<Process> scratchProcess;
+    auto scratch = [&]() -> Process& {
+        if (!scratchProcess) {
+            scratchProcess.emplace();
+            scratchProcess->pid = pid;
+            scratchProcess->startedAt = t;
+            ModelRun m;
+            m.program = r.program;
+            m.argv = argv;
+            scratchProcess->run = std::move(m);
+        }
+        return *scratchProcess;
+    };
 
     // Fixed answers to particular command lines (nginx -v, nginx -s quit).
-    const std::vector<std::string> args(argv.begin() + 1, argv.end());
+    const std::span<const std::string> args = std::span<const std::string>(argv).subspan(1);
     for (const Invocation& inv : program.invocations) {
-        if (inv.args != args)
+        if (!std::equal(inv.args.begin(), inv.args.end(), args.begin(), args.end()))
             continue;
-        writeLines(sink, scratch, t, inv.log);
+        writeLines(sink, scratch(), t, inv.log);
         l.kind = Launch::Kind::Finished;
         l.exitCode = inv.exitCode;
         if (inv.signal != 0) {
@@ -419,7 +464,7 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
     switch (program.model) {
     case Program::Model::ExecWrapper: {
         // The image's entrypoint script: rewrite the arguments rule by rule, say what it does, then exec them.
-        std::vector<std::string> next = args;
+        std::vector<std::string> next(args.begin(), args.end());
         Identity who = identity;
         size_t lines = 0;
         for (const WrapperRule& rule : program.rules) {
@@ -444,7 +489,7 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
             if (!match)
                 continue;
             next.insert(next.begin(), rule.prepend.begin(), rule.prepend.end());
-            writeLines(sink, scratch, t, rule.log);
+            writeLines(sink, scratch(), t, rule.log);
             lines += rule.log.size();
             if (!rule.user.empty() && who.uid == 0) {
                 std::string home;
@@ -539,9 +584,9 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
     case Program::Model::Agnhost: {
         const Program* sub = argv.size() > 1 ? program.subcommand(argv[1]) : nullptr;
         if (!sub) {
-            ModelRun& m = *scratch.model();
+            ModelRun& m = *scratch().model();
             m.arguments["subcommand"] = argv.size() > 1 ? argv[1] : std::string();
-            writeLines(sink, scratch, t, program.usage);
+            writeLines(sink, scratch(), t, program.usage);
             l.kind = Launch::Kind::Finished;
             l.exitCode = 1;
             return l;
@@ -965,6 +1010,9 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
         return std::nullopt;
     const std::shared_ptr<const Program> programPtr = m->program;
     const Program& program = *programPtr;
+    if (program.model == Program::Model::HttpServer)
+        if (std::optional<shell::HttpResponse> again = answerAgain(pid, request))
+            return again;
     const SimTime t = m_now;
     const Url url = parseUrl(request.url);
     const std::string peer = m_env.peerAddress();
@@ -990,6 +1038,10 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
     int64_t mtimeMs = 0;
     bool dropConnection = false;
     int exitCode = 0;
+    // A file served as it is, and where it lies: the answer can be kept (servedfiles.cpp).
+    bool fromFile = false;
+    fs::ContainerFiles::Location servedAt;
+    bool servedNamesInjected = false;
 
     PlaceholderContext ctx = placeholders(*p, t, program.timeFormat);
     const std::string hostname = m_env.hostname();
@@ -1051,6 +1103,7 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
             resolveUser(p->children.front().user, uid, gid, name, home);
         }
         const Access access = touchesInjected(full, "/") ? Access::Write : Access::Read;
+        servedNamesInjected = namesInjected(full, "/");
         const fs::ContainerFiles files = view(access, uid, gid, t);
         fs::Stat st;
         const fs::Error e = files.stat(full, st);
@@ -1116,6 +1169,7 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
             const fs::Error re = files.readFile(served, r.body);
             if (re == fs::Error::None) {
                 r.status = 200;
+                fromFile = files.locate(served, servedAt) == fs::Error::None;
                 fileHeaders = true;
                 mtimeMs = st.mtimeMs;
                 contentType = mimeType(served);
@@ -1241,33 +1295,30 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
         return std::nullopt;
     }
 
-    r.reason = reasonPhrase(r.status);
-    if (!program.serverHeader.empty())
-        r.headers.emplace_back("Server", program.serverHeader);
-    r.headers.emplace_back("Date", httpDate(epochAt(t)));
-    if (!contentType.empty())
-        r.headers.emplace_back("Content-Type", contentType);
-    r.headers.emplace_back("Content-Length", std::to_string(r.body.size()));
-    if (fileHeaders) {
-        r.headers.emplace_back("Last-Modified", httpDate(mtimeMs));
-        if (!program.serverHeader.empty()) {
-            char etag[64];
-            std::snprintf(etag, sizeof etag, "\"%llx-%zx\"", static_cast<unsigned long long>(mtimeMs / 1000),
-                          r.body.size());
-            r.headers.emplace_back("ETag", etag);
-        }
-        r.headers.emplace_back("Accept-Ranges", "bytes");
-    }
-    if (program.model == Program::Model::HttpServer && !program.serverHeader.empty())
-        r.headers.emplace_back("Connection", "keep-alive");
-    if (rf.method == "HEAD")
-        r.body.clear();
+    finishResponse(r, program, t, contentType, fileHeaders, mtimeMs, rf.method);
 
     rf.status = r.status;
     rf.bodyBytes = int64_t(r.body.size());
+    std::shared_ptr<const TimedLine> logged;
     if (program.accessLog)
         writeLines(Sink{}, *p, t, {*program.accessLog}, &rf, 0,
-                   program.accessLogTimeFormat.empty() ? program.timeFormat : program.accessLogTimeFormat);
+                   program.accessLogTimeFormat.empty() ? program.timeFormat : program.accessLogTimeFormat, &logged);
+    if (program.model == Program::Model::HttpServer && fromFile && r.status == 200) {
+        ServedFile kept;
+        kept.pid = pid;
+        kept.method = request.method;
+        kept.url = request.url;
+        kept.referer = header(request, "Referer");
+        kept.userAgent = header(request, "User-Agent");
+        kept.peer = peer;
+        kept.namesInjected = servedNamesInjected;
+        kept.body = servedAt;
+        kept.mtimeMs = mtimeMs;
+        kept.contentType = contentType;
+        kept.accessLine = logged;
+        kept.accessToStderr = program.accessLog && program.accessLog->stream == LogLine::Stream::Stderr;
+        rememberServed(std::move(kept), program, *m);
+    }
     if ((p = find(pid)) && p->model())
         ++p->model()->requests;
     if (dropConnection) {
@@ -1318,7 +1369,7 @@ std::vector<std::string> splitCommand(std::string_view line)
     return words;
 }
 
-Reply execute(ModelRun& server, const std::vector<std::string>& words)
+Reply execute(ModelRun& server, std::span<const std::string> words)
 {
     const std::string cmd = lower(words[0]);
     const size_t n = words.size();
@@ -1439,7 +1490,7 @@ Launch Engine::redisCli(const std::vector<std::string>& argv, int pid, const Sin
     (void)pid;
     Launch l;
     l.kind = Launch::Kind::Finished;
-    std::string host = "127.0.0.1";
+    std::string_view host = "127.0.0.1";
     int port = 6379;
     bool raw = false;
     bool noRaw = false;
@@ -1458,11 +1509,10 @@ Launch Engine::redisCli(const std::vector<std::string>& argv, int pid, const Sin
         noRaw = noRaw || a == "--no-raw";
         ++i;
     }
-    std::vector<std::vector<std::string>> commands;
+    // One command from the arguments, or the lines typed on standard input.
     const bool interactive = i >= argv.size();
-    if (!interactive) {
-        commands.emplace_back(argv.begin() + long(i), argv.end());
-    } else {
+    std::vector<std::vector<std::string>> typed;
+    if (interactive) {
         size_t s = 0;
         while (s < m_stdin.size()) {
             size_t end = m_stdin.find('\n', s);
@@ -1470,17 +1520,20 @@ Launch Engine::redisCli(const std::vector<std::string>& argv, int pid, const Sin
                 end = m_stdin.size();
             std::vector<std::string> words = splitCommand(std::string_view(m_stdin).substr(s, end - s));
             if (!words.empty())
-                commands.push_back(std::move(words));
+                typed.push_back(std::move(words));
             s = end + 1;
         }
     }
+    const size_t count = interactive ? typed.size() : 1;
+    auto command = [&](size_t n) {
+        return interactive ? std::span<const std::string>(typed[n]) : std::span<const std::string>(argv).subspan(i);
+    };
     // Without a terminal flag PodLab assumes what the documentation does: commands typed into
     // `kubectl exec -it … -- redis-cli` get the terminal's format, one-shot commands the raw one.
     const bool tty = noRaw || (interactive && !raw);
 
-    const std::string hostname = m_env.hostname();
-    const std::string podIP = m_env.podIP();
-    const bool local = host == "127.0.0.1" || host == "localhost" || host == "::1" || host == podIP || host == hostname;
+    const bool local = host == "127.0.0.1" || host == "localhost" || host == "::1" || host == m_env.podIP() ||
+                       host == m_env.hostname();
     int serverPid = 0;
     if (local) {
         for (const Process& p : m_s.processes) {
@@ -1498,13 +1551,15 @@ Launch Engine::redisCli(const std::vector<std::string>& argv, int pid, const Sin
                                         ? "Name or service not known"
                                         : c.outcome == shell::HttpResponse::Outcome::TimedOut ? "Connection timed out"
                                                                                               : "Connection refused";
-            write(sink, t, true, "Could not connect to Redis at " + host + ":" + std::to_string(port) + ": " + why + "\n");
+            write(sink, t, true,
+                  "Could not connect to Redis at " + std::string(host) + ":" + std::to_string(port) + ": " + why + "\n");
             l.exitCode = 1;
             return l;
         }
     }
     std::string out;
-    for (const auto& words : commands) {
+    for (size_t n = 0; n < count; ++n) {
+        const std::span<const std::string> words = command(n);
         if (lower(words[0]) == "quit" || lower(words[0]) == "exit")
             break;
         Reply reply;

@@ -3,7 +3,9 @@
 #include "sim/fs/civiltime.h"
 #include "sim/images/program.h"
 
+#include <array>
 #include <charconv>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 
@@ -85,7 +87,67 @@ std::string formatTime(std::string_view format, int64_t epochMs)
     return out;
 }
 
-std::string httpDate(int64_t epochMs) { return formatTime("%a, %d %b %Y %H:%M:%S GMT", epochMs); }
+std::optional<size_t> formatTimeWidth(std::string_view format, int64_t epochMs)
+{
+    // Years 1000 to 9999: "%Y" is four digits.
+    constexpr int64_t kYear1000 = -30610224000000;
+    constexpr int64_t kYear10000 = 253402300800000;
+    const bool fourDigitYear = epochMs >= kYear1000 && epochMs < kYear10000;
+    size_t width = 0;
+    for (size_t i = 0; i < format.size(); ++i) {
+        if (format[i] != '%' || i + 1 == format.size()) {
+            ++width;
+            continue;
+        }
+        const char f = format[++i];
+        if ((f == '3' || f == '6') && i + 1 < format.size() && format[i + 1] == 'f') {
+            ++i;
+            width += f == '3' ? 3 : 6;
+            continue;
+        }
+        switch (f) {
+        case 'Y':
+            if (!fourDigitYear)
+                return std::nullopt;
+            width += 4;
+            break;
+        case 'F':
+            if (!fourDigitYear)
+                return std::nullopt;
+            width += 10;
+            break;
+        case 'y': case 'm': case 'd': case 'e': case 'H': case 'I': case 'M': case 'S': case 'p': width += 2; break;
+        case 'j': case 'b': case 'h': case 'a': case 'Z': width += 3; break;
+        case 'z': width += 5; break;
+        case 'T': case 'D': width += 8; break;
+        case 'n': case 't': case '%': width += 1; break;
+        case 'B': case 'A': case 's': return std::nullopt;
+        default: width += 2; break; // printed as written
+        }
+    }
+    return width;
+}
+
+std::string httpDate(int64_t epochMs)
+{
+    // The date depends on the second alone. A few slots, so that Date and Last-Modified of the same answers do
+    // not evict each other; a memo of a pure function, invisible to the simulation.
+    struct Slot {
+        int64_t second = INT64_MIN;
+        std::string text;
+    };
+    thread_local std::array<Slot, 4> slots;
+    thread_local size_t next = 0;
+    const int64_t second = epochMs >= 0 ? epochMs / 1000 : (epochMs - 999) / 1000;
+    for (const Slot& s : slots)
+        if (s.second == second)
+            return s.text;
+    Slot& s = slots[next];
+    next = (next + 1) % slots.size();
+    s.second = second;
+    s.text = formatTime("%a, %d %b %Y %H:%M:%S GMT", second * 1000);
+    return s.text;
+}
 
 std::string goFloat(double value)
 {
@@ -285,7 +347,9 @@ bool isNameChar(char c)
            c == '-';
 }
 
-std::string fill(std::string_view text, const PlaceholderContext& c, int workerPid)
+// `holes`: when given, {time} is left out and its place recorded.
+std::string fill(std::string_view text, const PlaceholderContext& c, int workerPid,
+                 std::vector<uint32_t>* holes = nullptr)
 {
     std::string out;
     out.reserve(text.size() + 32);
@@ -301,7 +365,10 @@ std::string fill(std::string_view text, const PlaceholderContext& c, int workerP
         size_t close = open + 1;
         while (close < text.size() && isNameChar(text[close]))
             ++close;
-        if (close < text.size() && text[close] == '}' && close > open + 1 &&
+        if (holes && close < text.size() && text[close] == '}' && text.substr(open + 1, close - open - 1) == "time") {
+            holes->push_back(uint32_t(out.size()));
+            i = close + 1;
+        } else if (close < text.size() && text[close] == '}' && close > open + 1 &&
             lookup(text.substr(open + 1, close - open - 1), c, workerPid, value)) {
             out += value;
             i = close + 1;
@@ -342,6 +409,17 @@ std::string expandText(std::string_view text, const PlaceholderContext& context)
 {
     const int firstChild = context.children && !context.children->empty() ? context.children->front() : -1;
     return fill(text, context, firstChild);
+}
+
+bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
+                           std::vector<uint32_t>& holes)
+{
+    if (text.substr(0, 6) == "{each:")
+        return false;
+    const int firstChild = context.children && !context.children->empty() ? context.children->front() : -1;
+    holes.clear();
+    out = fill(text, context, firstChild, &holes);
+    return true;
 }
 
 } // namespace podlab::sim::runtime

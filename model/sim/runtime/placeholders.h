@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,11 @@ namespace podlab::sim::runtime {
 // `format` as strftime formats it in UTC (containers run with TZ unset), plus %3f / %6f for the milliseconds
 // and microseconds of the second (nginx, etcd, glog and Redis print fractions of a second).
 std::string formatTime(std::string_view format, int64_t epochMs);
-// RFC 1123 in GMT, as HTTP's Date and Last-Modified headers carry it: "Thu, 01 Jan 2026 00:00:00 GMT".
+// The length of formatTime(format, epochMs) when every field of the format has a fixed width (and the year has
+// four digits); nullopt when only formatting tells (%B, %A, %s).
+std::optional<size_t> formatTimeWidth(std::string_view format, int64_t epochMs);
+// RFC 1123 in GMT, as HTTP's Date and Last-Modified headers carry it: "Thu, 01 Jan 2026 00:00:00 GMT". The last
+// few seconds asked for are remembered: every probe answered in one simulated second carries the same date.
 std::string httpDate(int64_t epochMs);
 // A float64 as Go's %v prints it: the shortest digits that read back exactly, in exponent form when the
 // decimal exponent is below -4 or at least 6 ("10.5", "12", "1.5e-05", "1.2345e+06").
@@ -68,5 +73,9 @@ struct PlaceholderContext {
 std::vector<std::string> expandLine(std::string_view text, const PlaceholderContext& context);
 // A response body or other text: placeholders filled, no {each:} repetition.
 std::string expandText(std::string_view text, const PlaceholderContext& context);
+// One line with every placeholder filled but {time}, whose places are returned in `holes` (offsets into the
+// result, in order) instead. False for the {each:} lines, which give several.
+bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
+                           std::vector<uint32_t>& holes);
 
 } // namespace podlab::sim::runtime

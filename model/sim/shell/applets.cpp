@@ -439,35 +439,7 @@ int Runner::runApplet(std::string_view name, Argv& a)
     return 127;
 }
 
-int Runner::apCat(Argv& a)
-{
-    int status = 0;
-    std::vector<std::string> names(a.begin() + 1, a.end());
-    names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return n == "-u"; }), names.end());
-    if (names.empty())
-        names.push_back("-");
-    m_scratch.clear();
-    for (const std::string& n : names) {
-        if (n == "-") {
-            m_scratch += readStdin();
-            continue;
-        }
-        const fs::Error e = files().appendContents(absolute(n), m_scratch);
-        if (e == fs::Error::IsDirectory) {
-            out(m_scratch);
-            m_scratch.clear();
-            err("cat: read error: Is a directory\n");
-            status = 1;
-        } else if (e != fs::Error::None) {
-            out(m_scratch);
-            m_scratch.clear();
-            err("cat: can't open '" + n + "': " + fs::message(e) + "\n");
-            status = 1;
-        }
-    }
-    out(m_scratch);
-    return status;
-}
+int Runner::apCat(Argv& a) { return catFiles(std::span<const std::string>(a).subspan(1), *this, m_scratch); }
 
 int Runner::apLs(Argv& a)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filecommands.h"
 #include "pattern.h"
 #include "shellprocess.h"
 
@@ -12,7 +13,7 @@ namespace podlab::sim::shell {
 
 // The step machine behind ShellProcess::run: lives for one run() call, so it may hold the host and the
 // process by reference while the process itself stays a pointer-free value.
-class Runner {
+class Runner : private CommandIo {
 public:
     Runner(ShellProcess& p, ShellHost& host, SimTime now);
     StepResult run();
@@ -57,13 +58,14 @@ private:
 
     // ---- I/O -------------------------------------------------------------------------------------------
     void write(int fd, std::string_view text);
-    void out(std::string_view text) { write(1, text); }
-    void err(std::string_view text) { write(2, text); }
+    void out(std::string_view text) override { write(1, text); }
+    void err(std::string_view text) override { write(2, text); }
     // "sh: " as the shell prefixes its own messages (argv[0] of the shell).
-    void shellError(std::string_view message);
-    std::string readStdin();
+    void shellError(std::string_view message) override;
+    std::string readStdin() override;
     std::string absolute(std::string_view path) const;
-    fs::ContainerFiles& files();
+    fs::ContainerFiles& files() override;
+    std::string_view workingDirectory() const override { return m_p.m_state.cwd; }
 
     // ---- variables (expand.cpp) --------------------------------------------------------------------------
     const ShellProcess::Var* findVar(std::string_view name) const;

@@ -86,6 +86,8 @@ private slots:
     void permissionsForNonRoot();
     void cwdForRelativePaths();
     void statReportsTheMountAsDevice();
+    void locateFindsWhatIsRead_data();
+    void locateFindsWhatIsRead();
 };
 
 void TestContainerFiles::reads_data()
@@ -110,6 +112,31 @@ void TestContainerFiles::reads()
     QFETCH(QString, expected);
     Pod pod;
     QCOMPARE(read(pod.view(), path.toUtf8().constData()), expected);
+}
+
+// A file's place (which file system of the view, which inode) holds the bytes a read of its path gives.
+void TestContainerFiles::locateFindsWhatIsRead_data() { reads_data(); }
+
+void TestContainerFiles::locateFindsWhatIsRead()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    Pod pod;
+    const ContainerFiles view = pod.view();
+    ContainerFiles::Location where;
+    const Error e = view.locate(path.toStdString(), where);
+    if (expected == "ENOENT") {
+        QCOMPARE(e, Error::NoEntry);
+        return;
+    }
+    QCOMPARE(e, Error::None);
+    const FileSystem* spaces[] = {&pod.root, &pod.emptyDir, &pod.config, &pod.shared, &pod.nested, &pod.extra};
+    QVERIFY(where.space < std::size(spaces));
+    const Inode& node = spaces[where.space]->inode(where.inode);
+    if (expected == "EISDIR")
+        QCOMPARE(node.type, FileType::Directory);
+    else
+        QCOMPARE(QString::fromStdString(node.data), expected);
 }
 
 void TestContainerFiles::writesLandInTheRightFileSystem()

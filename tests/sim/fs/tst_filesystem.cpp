@@ -99,6 +99,9 @@ private slots:
     void realpathFollowsLinks();
     void copiesAreIndependent();
     void mtimeComesFromTheClock();
+    void stampsFollowChanges_data();
+    void stampsFollowChanges();
+    void copiesKeepTheirStamps();
 };
 
 void TestFileSystem::errors_data()
@@ -327,6 +330,59 @@ void TestFileSystem::mtimeComesFromTheClock()
     QCOMPARE(st.mtimeMs, int64_t(1'700'000'005'000));
     QCOMPARE(fs.stat("/", st), Error::None);
     QCOMPARE(st.mtimeMs, int64_t(1'700'000'000'000)); // the directory changed when /f was created
+}
+
+// The stamps caches rely on: any change moves version(); only what a path lookup sees moves namesVersion().
+void TestFileSystem::stampsFollowChanges_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<bool>("changes");
+    QTest::addColumn<bool>("renames");
+
+    QTest::newRow("a read changes nothing") << "read /d/f" << false << false;
+    QTest::newRow("a stat changes nothing") << "stat /d/f" << false << false;
+    QTest::newRow("a failed write changes nothing") << "write /nosuch/f x" << false << false;
+    QTest::newRow("writing a file changes its contents only") << "write /d/f two" << true << false;
+    QTest::newRow("appending") << "append /d/f more" << true << false;
+    QTest::newRow("truncating") << "truncate /d/f 0" << true << false;
+    QTest::newRow("touching an existing file changes a time") << "touch /d/f" << true << false;
+    QTest::newRow("touching a new file adds a name") << "touch /d/g" << true << true;
+    QTest::newRow("creating a file") << "write /d/g x" << true << true;
+    QTest::newRow("a directory") << "mkdir /e" << true << true;
+    QTest::newRow("a link") << "symlink /d /l" << true << true;
+    QTest::newRow("removing") << "unlink /d/f" << true << true;
+    QTest::newRow("renaming") << "rename /d/f /d/g" << true << true;
+}
+
+void TestFileSystem::stampsFollowChanges()
+{
+    QFETCH(QString, operation);
+    QFETCH(bool, changes);
+    QFETCH(bool, renames);
+
+    FileSystem fs;
+    setUp(fs, "mkdir /d; write /d/f one");
+    const uint64_t version = fs.version();
+    const uint64_t names = fs.namesVersion();
+    apply(fs, operation);
+    QCOMPARE(fs.version() != version, changes);
+    QCOMPARE(fs.namesVersion() != names, renames);
+}
+
+void TestFileSystem::copiesKeepTheirStamps()
+{
+    FileSystem a;
+    setUp(a, "write /f one");
+    const FileSystem b = a;
+    QCOMPARE(b.version(), a.version());
+    QCOMPARE(b.namesVersion(), a.namesVersion());
+    FileSystem c = a;
+    QCOMPARE(c.chmod("/f", 0600), Error::None);
+    QCOMPARE(a.chmod("/f", 0600), Error::None);
+    QVERIFY(a == c);
+    QVERIFY(a.namesVersion() != c.namesVersion()); // the same contents reached apart: never one stamp
+    QVERIFY(a.namesVersion() != b.namesVersion());
+    QVERIFY(FileSystem().version() != FileSystem().version());
 }
 
 QTEST_APPLESS_MAIN(TestFileSystem)

@@ -23,7 +23,7 @@ public:
     }
 
     SimTime now() const override { return t; }
-    int64_t epochMs() const override { return kEpoch + t; }
+    int64_t epochMs() const override { return epoch + t; }
     std::vector<fs::Mount> mounts() override
     {
         std::vector<fs::Mount> out;
@@ -74,11 +74,14 @@ public:
     const RuntimeMessages* runtimeMessages() const override { return &m_catalogue.runtimeMessages(); }
     shell::ScriptCache* scripts() override { return &cache; }
     std::string peerAddress() const override { return peer; }
+    bool shortcuts() const override { return allowShortcuts; }
 
     SimTime t = 0;
+    int64_t epoch = kEpoch; // wall clock at t = 0
     std::string host = "demo";
     std::string ip = "10.244.1.5";
     std::string peer = "10.244.1.1";
+    bool allowShortcuts = true; // false: the runtime's general path only
     int cpus = 2;
     std::map<std::string, fs::FileSystem> volumes;
     std::map<std::string, std::string> mountPoints; // mount path -> volume name

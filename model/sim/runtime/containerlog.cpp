@@ -1,0 +1,198 @@
+#include "containerlog.h"
+
+#include "placeholders.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace podlab::sim::runtime::detail {
+
+namespace {
+
+// The kubelet rotates a container's log at 10 MiB; PodLab keeps the newest 1 MiB (memory for 150 000 pods).
+constexpr size_t kLogLimitBytes = size_t(1) << 20;
+
+} // namespace
+
+std::string TimedLine::at(SimTime t) const
+{
+    const std::string time = formatTime(format, epochOffset + t);
+    std::string out;
+    out.reserve(text.size() + holeCount * time.size());
+    size_t from = 0;
+    for (size_t h = 0; h < holeCount; ++h) {
+        out.append(text, from, holes[h] - from);
+        out += time;
+        from = holes[h];
+    }
+    out.append(text, from, std::string::npos);
+    return out;
+}
+
+size_t TimedLine::sizeAt(SimTime t) const
+{
+    const std::optional<size_t> width = formatTimeWidth(format, epochOffset + t);
+    return text.size() + holeCount * (width ? *width : formatTime(format, epochOffset + t).size());
+}
+
+void ContainerLog::write(SimTime t, bool toStderr, std::string_view text)
+{
+    if (text.empty())
+        return;
+    m_bytes += text.size();
+    while (!text.empty()) {
+        const size_t newline = text.find('\n');
+        const size_t n = newline == std::string_view::npos ? text.size() : newline + 1;
+        appendText(t, toStderr, text.substr(0, n));
+        text.remove_prefix(n);
+    }
+    rotate();
+}
+
+void ContainerLog::appendText(SimTime t, bool toStderr, std::string_view line)
+{
+    // A line written in pieces becomes one entry, stamped when it began. The last text record's bytes are
+    // always the last of m_text (runs keep none there), so it grows in place.
+    if (!m_records.empty()) {
+        Record& last = m_records.back();
+        if (!last.isRun() && last.toStderr == toStderr && last.size > 0 && m_text.back() != '\n') {
+            m_text.append(line);
+            last.size += uint32_t(line.size());
+            return;
+        }
+    }
+    Record r;
+    r.time = t;
+    r.offset = uint32_t(m_text.size());
+    r.size = uint32_t(line.size());
+    r.toStderr = toStderr;
+    m_text.append(line);
+    m_records.push_back(r);
+}
+
+uint32_t ContainerLog::shapeIndex(const std::shared_ptr<const TimedLine>& line)
+{
+    for (size_t i = 0; i < m_shapes.size(); ++i)
+        if (m_shapes[i] == line || *m_shapes[i] == *line)
+            return uint32_t(i);
+    m_shapes.push_back(line);
+    return uint32_t(m_shapes.size() - 1);
+}
+
+void ContainerLog::writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line)
+{
+    const size_t size = line->sizeAt(t);
+    Record* last = m_records.empty() ? nullptr : &m_records.back();
+    const bool partial = last && !last->isRun() && last->toStderr == toStderr && last->size > 0 && m_text.back() != '\n';
+    const bool alike = last && !partial && last->toStderr == toStderr && last->size == size && t > last->time;
+    if (alike && last->isRun()) {
+        // The next line of a run, at its period.
+        const TimedLine& shape = *m_shapes[last->offset];
+        if (last->count < std::numeric_limits<uint32_t>::max() && (&shape == line.get() || shape == *line) &&
+            t - last->time == SimTime(last->period) * SimTime(last->count)) {
+            m_bytes += size;
+            ++last->count;
+            rotate();
+            return;
+        }
+    } else if (alike && t - last->time <= std::numeric_limits<uint32_t>::max() &&
+               std::string_view(m_text).substr(last->offset) == line->at(last->time)) {
+        // The line before is this shape's line of its time: the two become a run, and the period is set.
+        m_text.resize(last->offset);
+        last->offset = shapeIndex(line);
+        last->count = 2;
+        last->period = uint32_t(t - last->time);
+        m_bytes += size;
+        rotate();
+        return;
+    }
+    // A single line is cheaper as text.
+    write(t, toStderr, line->at(t));
+}
+
+void ContainerLog::rotate()
+{
+    if (m_bytes <= kLogLimitBytes)
+        return;
+    // The oldest entries go until a quarter is free, as `kubectl logs` only reads the current file.
+    constexpr size_t kKeep = kLogLimitBytes * 3 / 4;
+    size_t drop = 0;
+    while (drop < m_records.size() && m_bytes > kKeep) {
+        Record& r = m_records[drop];
+        if (!r.isRun()) {
+            m_bytes -= r.size;
+            m_dead += r.size;
+            ++drop;
+            continue;
+        }
+        const size_t excess = m_bytes - kKeep;
+        const size_t lines = std::min<size_t>(r.count, (excess + r.size - 1) / r.size);
+        m_bytes -= lines * r.size;
+        if (lines == r.count) {
+            ++drop;
+            continue;
+        }
+        r.time += SimTime(lines) * r.period;
+        r.count -= uint32_t(lines);
+    }
+    m_records.erase(m_records.begin(), m_records.begin() + long(drop));
+
+    // Keep the shapes and text the remaining records use.
+    std::vector<std::shared_ptr<const TimedLine>> shapes;
+    for (Record& r : m_records) {
+        if (!r.isRun())
+            continue;
+        const std::shared_ptr<const TimedLine>& shape = m_shapes[r.offset];
+        const auto it = std::find(shapes.begin(), shapes.end(), shape);
+        r.offset = uint32_t(it - shapes.begin());
+        if (it == shapes.end())
+            shapes.push_back(shape);
+    }
+    m_shapes = std::move(shapes);
+    if (m_dead > m_text.size() / 2) {
+        m_text.erase(0, m_dead);
+        for (Record& r : m_records)
+            if (!r.isRun())
+                r.offset -= uint32_t(m_dead);
+        m_dead = 0;
+    }
+}
+
+std::vector<LogEntry> ContainerLog::entries() const
+{
+    std::vector<LogEntry> out;
+    size_t n = 0;
+    for (const Record& r : m_records)
+        n += r.isRun() ? r.count : 1;
+    out.reserve(n);
+    for (const Record& r : m_records) {
+        if (!r.isRun()) {
+            out.push_back(LogEntry{r.time, r.toStderr, m_text.substr(r.offset, r.size)});
+            continue;
+        }
+        const TimedLine& shape = *m_shapes[r.offset];
+        for (uint32_t i = 0; i < r.count; ++i) {
+            const SimTime t = r.time + SimTime(i) * r.period;
+            out.push_back(LogEntry{t, r.toStderr, shape.at(t)});
+        }
+    }
+    return out;
+}
+
+bool ContainerLog::operator==(const ContainerLog& other) const
+{
+    if (m_bytes != other.m_bytes)
+        return false;
+    // Logs of one history are stored alike; only differently stored ones are compared entry by entry.
+    if (m_records == other.m_records && m_shapes.size() == other.m_shapes.size() &&
+        std::string_view(m_text).substr(m_dead) == std::string_view(other.m_text).substr(other.m_dead)) {
+        bool sameShapes = true;
+        for (size_t i = 0; i < m_shapes.size() && sameShapes; ++i)
+            sameShapes = m_shapes[i] == other.m_shapes[i] || *m_shapes[i] == *other.m_shapes[i];
+        if (sameShapes && m_dead == other.m_dead)
+            return true;
+    }
+    return entries() == other.entries();
+}
+
+} // namespace podlab::sim::runtime::detail

@@ -1,0 +1,214 @@
+// ContainerLog keeps repeated timed lines as runs; what it gives back must be, entry for entry, what the
+// plain log it replaced gave: one entry per line, a line written in pieces one entry stamped when it began,
+// the oldest quarter dropped past 1 MiB. Each row drives a log and that plain log (ReferenceLog, the
+// runtime's code before runs) with the same pseudo-random writes, and compares them as it goes.
+#include "sim/runtime/containerlog.h"
+#include "sim/runtime/placeholders.h"
+
+#include <QTest>
+
+#include <memory>
+
+using namespace podlab::sim;
+using namespace podlab::sim::runtime;
+using namespace podlab::sim::runtime::detail;
+
+namespace {
+
+constexpr int64_t kEpoch = 1767225600000; // Thu 2026-01-01 00:00:00 UTC
+
+// The log as the runtime kept it before: every entry as text.
+class ReferenceLog {
+public:
+    void write(SimTime t, bool toStderr, std::string_view text)
+    {
+        m_bytes += text.size();
+        while (!text.empty()) {
+            const size_t newline = text.find('\n');
+            const size_t n = newline == std::string_view::npos ? text.size() : newline + 1;
+            LogEntry* last = m_entries.empty() ? nullptr : &m_entries.back();
+            if (last && last->stderr_ == toStderr && !last->text.empty() && last->text.back() != '\n')
+                last->text.append(text.substr(0, n));
+            else
+                m_entries.push_back(LogEntry{t, toStderr, std::string(text.substr(0, n))});
+            text.remove_prefix(n);
+        }
+        constexpr size_t kLimit = size_t(1) << 20;
+        if (m_bytes > kLimit) {
+            size_t drop = 0;
+            size_t dropped = 0;
+            while (drop < m_entries.size() && m_bytes - dropped > kLimit * 3 / 4)
+                dropped += m_entries[drop++].text.size();
+            m_entries.erase(m_entries.begin(), m_entries.begin() + long(drop));
+            m_bytes -= dropped;
+        }
+    }
+    const std::vector<LogEntry>& entries() const { return m_entries; }
+    size_t bytes() const { return m_bytes; }
+
+private:
+    std::vector<LogEntry> m_entries;
+    size_t m_bytes = 0;
+};
+
+// A line shape from a template whose "{time}" are the holes.
+std::shared_ptr<const TimedLine> shape(std::string_view templ, std::string format,
+                                       int64_t epochOffset = kEpoch)
+{
+    auto line = std::make_shared<TimedLine>();
+    for (size_t at = templ.find("{time}"); at != std::string_view::npos; at = templ.find("{time}")) {
+        line->text.append(templ.substr(0, at));
+        line->holes[line->holeCount++] = uint32_t(line->text.size());
+        templ.remove_prefix(at + 6);
+    }
+    line->text.append(templ);
+    line->text += '\n';
+    line->format = std::move(format);
+    line->epochOffset = epochOffset;
+    return line;
+}
+
+// Deterministic everywhere (std::*_distribution is not).
+class Dice {
+public:
+    explicit Dice(uint64_t seed) : m_state(seed * 6364136223846793005ULL + 1442695040888963407ULL) {}
+    uint32_t below(uint32_t n)
+    {
+        m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return uint32_t((m_state >> 33) % n);
+    }
+
+private:
+    uint64_t m_state;
+};
+
+QString dump(const std::vector<LogEntry>& entries)
+{
+    QString text;
+    for (const LogEntry& e : entries)
+        text +=
+            QString("%1 %2 %3").arg(e.time).arg(e.stderr_ ? "err" : "out", QString::fromStdString(e.text));
+    return text;
+}
+
+} // namespace
+
+class TestContainerLog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameEntriesAsPlainText_data();
+    void sameEntriesAsPlainText();
+    void equalHoweverStored();
+};
+
+void TestContainerLog::sameEntriesAsPlainText_data()
+{
+    QTest::addColumn<uint>("seed");
+    QTest::addColumn<int>("writes");
+    QTest::addColumn<int>("textPercent"); // of writes that are plain text (the rest: timed lines)
+    QTest::addColumn<int>(
+        "jitterPercent");             // of timed lines off their period (late, early, or at the same time)
+    QTest::addColumn<int>("padding"); // bytes added to the timed lines (to reach rotation sooner)
+
+    QTest::newRow("probes only, steady") << 1u << 2000 << 0 << 0 << 0;
+    QTest::newRow("probes and startup text") << 2u << 2000 << 10 << 0 << 0;
+    QTest::newRow("probes off their period") << 3u << 3000 << 5 << 30 << 0;
+    QTest::newRow("mostly text in pieces") << 4u << 3000 << 70 << 10 << 0;
+    QTest::newRow("rotation of runs") << 5u << 12000 << 2 << 1 << 200;
+    QTest::newRow("rotation of runs and text") << 6u << 12000 << 40 << 20 << 150;
+}
+
+void TestContainerLog::sameEntriesAsPlainText()
+{
+    QFETCH(uint, seed);
+    QFETCH(int, writes);
+    QFETCH(int, textPercent);
+    QFETCH(int, jitterPercent);
+    QFETCH(int, padding);
+
+    const std::string pad(size_t(padding), '.');
+    // Two equal shapes apart (each probe's line is made afresh), a month name (widths vary), several holes,
+    // another clock, stderr.
+    const std::vector<std::shared_ptr<const TimedLine>> shapes{
+        shape("10.244.1.1 - - [{time}] \"GET / HTTP/1.1\" 200 615 \"-\" \"kube-probe/1.34\" \"-\"" + pad,
+              "%d/%b/%Y:%H:%M:%S %z"),
+        shape("10.244.1.1 - - [{time}] \"GET / HTTP/1.1\" 200 615 \"-\" \"kube-probe/1.34\" \"-\"" + pad,
+              "%d/%b/%Y:%H:%M:%S %z"),
+        shape("[{time}] ready ({time})" + pad, "%B %e %H:%M:%S"),
+        shape("{time} GET /healthz" + pad, "%Y/%m/%d %H:%M:%S", kEpoch + 3600 * 1000),
+    };
+    const std::vector<std::string> texts{
+        "starting\n", "two\nlines\n", "a piece", " and its end\n", "", "line and a piece\npiece", "\n"};
+
+    Dice dice(seed);
+    ContainerLog log;
+    ReferenceLog reference;
+    std::optional<ContainerLog> copy; // taken halfway, then written on alike: a value of its own
+    std::optional<ReferenceLog> copyReference;
+    SimTime t = 0;
+    for (int i = 0; i < writes; ++i) {
+        const bool toStderr = dice.below(10) == 0;
+        if (int(dice.below(100)) < textPercent) {
+            t += dice.below(3) * 500;
+            const std::string& text = texts[dice.below(uint32_t(texts.size()))];
+            log.write(t, toStderr, text);
+            reference.write(t, toStderr, text);
+            if (copy) {
+                copy->write(t, toStderr, text);
+                copyReference->write(t, toStderr, text);
+            }
+        } else {
+            const std::shared_ptr<const TimedLine>& line =
+                shapes[dice.below(10) < 8 ? dice.below(2) : 2 + dice.below(2)];
+            if (int(dice.below(100)) < jitterPercent)
+                t += SimTime(dice.below(3)) * 700 - 700; // early, on time or late
+            else
+                t += 10000;
+            t = std::max<SimTime>(t, 0);
+            log.writeTimed(t, toStderr && line == shapes[3], line);
+            reference.write(t, toStderr && line == shapes[3], line->at(t));
+            if (copy) {
+                copy->writeTimed(t, false, line);
+                copyReference->write(t, false, line->at(t));
+            }
+        }
+        QCOMPARE(log.bytes(), reference.bytes());
+        if ((i % 97 == 0 || i == writes - 1) && log.entries() != reference.entries())
+            QCOMPARE(dump(log.entries()), dump(reference.entries()));
+        if (i == writes / 2) {
+            copy = log;
+            copyReference = reference;
+        }
+    }
+    QVERIFY(reference.bytes() > 0);
+    QCOMPARE(dump(copy->entries()), dump(copyReference->entries()));
+    QCOMPARE(copy->bytes(), copyReference->bytes());
+    if (padding > 0)
+        QVERIFY2(reference.entries().front().time > 0, "the row should reach rotation");
+}
+
+// Equality is by entries: a log of runs equals one of the same lines written as text, also after rotation.
+void TestContainerLog::equalHoweverStored()
+{
+    const auto line = shape("10.244.1.1 - - [{time}] \"GET / HTTP/1.1\" 200 615 " + std::string(300, '-'),
+                            "%d/%b/%Y:%H:%M:%S %z");
+    ContainerLog runs;
+    ContainerLog text;
+    for (SimTime t = 0; t < 50000000; t += 10000) {
+        runs.writeTimed(t, false, line);
+        text.write(t, false, line->at(t));
+        if (t % 7000000 == 0) {
+            QVERIFY(runs == text);
+            ContainerLog other = runs;
+            other.write(t, false, "one more\n");
+            QVERIFY(!(other == runs));
+        }
+    }
+    QVERIFY(runs == text);
+    QCOMPARE(runs.bytes(), text.bytes());
+    QVERIFY(runs.entries().front().time > 0);
+}
+
+QTEST_GUILESS_MAIN(TestContainerLog)
+#include "tst_containerlog.moc"
