@@ -51,14 +51,21 @@ public:
         ClusterNetwork::Url url = ClusterNetwork::parseUrl(request.url);
         shell::HttpResponse refused;
         refused.outcome = shell::HttpResponse::Outcome::Refused;
-        if (url.host == "localhost" || url.host == "127.0.0.1")
+        const bool loopback = url.host == "localhost" || url.host == "127.0.0.1";
+        if (loopback)
             url.host = std::string(fromPodIP);
         refused.address = url.host;
         if (const auto endpoint = m_cluster.m_network.pod(url.host)) {
             shell::HttpRequest forwarded = request;
             forwarded.url = url.path;
             KubeletContext kctx = kubeletContext();
-            auto response = m_cluster.m_kubelets[endpoint->kubelet].serveHttp(endpoint->uid, url.port, forwarded, kctx);
+            Kubelet& kubelet = m_cluster.m_kubelets[endpoint->kubelet];
+            // What the server sees as the sender: itself over loopback, the sending pod, or (from a node) the
+            // node's end of the pod network.
+            const std::string peer = loopback ? std::string("127.0.0.1")
+                                   : fromPodIP.empty() ? kubelet.podGateway(kctx)
+                                                       : std::string(fromPodIP);
+            auto response = kubelet.serveHttp(endpoint->uid, url.port, forwarded, peer, kctx);
             if (!response)
                 return refused;
             response->address = url.host;

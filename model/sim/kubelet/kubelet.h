@@ -55,9 +55,13 @@ public:
     // A fault a teacher injects: the container's main process dies with `exitCode`.
     bool crashContainer(std::string_view uid, std::string_view container, int exitCode, KubeletContext& ctx);
 
-    // Serving other pods: the container of `uid` listening on `port`, if any.
+    // Serving other pods: the container of `uid` listening on `port`, if any. `peer` is the address the request
+    // comes from, as the server sees it (its access log's remote address).
     std::optional<shell::HttpResponse> serveHttp(std::string_view uid, int port, const shell::HttpRequest& request,
-                                                 KubeletContext& ctx);
+                                                 std::string_view peer, KubeletContext& ctx);
+    // Where the node's own requests to its pods come from (probes): the gateway of its pod CIDR, the host's end
+    // of every pod's veth (10.244.1.1 for 10.244.1.0/24); the InternalIP if the node has no pod CIDR.
+    std::string podGateway(KubeletContext& ctx) const;
     bool listens(std::string_view uid, int port) const;
     std::string grpcHealth(std::string_view uid, int port, const std::string& service, KubeletContext& ctx);
 
@@ -113,7 +117,7 @@ private:
                                                  ProbeKind kind, KubeletContext& ctx);
 
     std::optional<shell::HttpResponse> serveHttp(PodState& state, int port, const shell::HttpRequest& request,
-                                                 KubeletContext& ctx);
+                                                 std::string_view peer, KubeletContext& ctx);
     bool listens(const PodState& state, int port) const;
 
     // Status.

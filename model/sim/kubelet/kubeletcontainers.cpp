@@ -594,20 +594,35 @@ bool Kubelet::crashContainer(std::string_view uid, std::string_view container, i
 }
 
 std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int port, const shell::HttpRequest& request,
-                                                      KubeletContext& ctx)
+                                                      std::string_view peer, KubeletContext& ctx)
 {
     PodState* state = findByUid(uid);
-    return state ? serveHttp(*state, port, request, ctx) : std::nullopt;
+    return state ? serveHttp(*state, port, request, peer, ctx) : std::nullopt;
+}
+
+std::string Kubelet::podGateway(KubeletContext& ctx) const
+{
+    const auto node = ctx.cluster.store.get<api::Node>("", nodeName());
+    if (!node)
+        return "127.0.0.1";
+    const std::string& cidr = node->spec.podCIDR;
+    if (const size_t dot = cidr.rfind('.'); dot != std::string::npos && cidr.find('/') != std::string::npos)
+        return cidr.substr(0, dot) + ".1";
+    for (const api::NodeAddress& a : node->status.addresses)
+        if (a.type == "InternalIP")
+            return a.address;
+    return "127.0.0.1";
 }
 
 std::optional<shell::HttpResponse> Kubelet::serveHttp(PodState& state, int port, const shell::HttpRequest& request,
-                                                      KubeletContext& ctx)
+                                                      std::string_view peer, KubeletContext& ctx)
 {
     for (size_t s = 0; s < state.containerSlots.size(); ++s) {
         ContainerSlot& slot = state.containerSlots[s];
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;
         PodEnvironment env(*this, state, specOf(state, slot), ctx);
+        env.setPeer(peer);
         auto response = slot.current->serveHttp(port, request, env);
         armWake(state, s, slot.current->wake(env), ctx);
         if (!slot.current->running())

@@ -184,7 +184,7 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
         // The probe comes from the node, not from the pod.
         std::optional<shell::HttpResponse> direct;
         if (h.host.empty())
-            direct = serveHttp(state, w.httpPort, request, ctx);
+            direct = serveHttp(state, w.httpPort, request, podGateway(ctx), ctx);
         const shell::HttpResponse r = direct ? *direct : ctx.network.http("", request, ctx.now());
         if (r.outcome == shell::HttpResponse::Outcome::Ok || direct) {
             if (r.status >= 200 && r.status < 400)

@@ -24,12 +24,16 @@ public:
     shell::HttpResponse http(const shell::HttpRequest& request) override;
     shell::ConnectResult tcp(std::string_view host, int port) override;
     std::vector<shell::ProcessInfo> processNamespace(std::vector<shell::ProcessInfo> own) override;
+    std::string peerAddress() const override { return m_peer; }
+    // Who sends the request being served (127.0.0.1 unless said otherwise: the pod itself).
+    void setPeer(std::string_view peer) { m_peer = peer; }
 
 private:
     Kubelet& m_kubelet;
     PodState& m_pod;
     const api::Container& m_container;
     KubeletContext& m_ctx;
+    std::string m_peer = "127.0.0.1";
 };
 
 } // namespace podlab::sim
