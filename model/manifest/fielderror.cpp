@@ -1,4 +1,5 @@
 #include "fielderror.h"
+#include "writer.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -82,31 +83,7 @@ std::string BadValue::quote(std::string_view s)
     return out + '"';
 }
 
-std::string BadValue::jsonQuote(std::string_view s)
-{
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '<': out += "\\u003c"; break;
-        case '>': out += "\\u003e"; break;
-        case '&': out += "\\u0026"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += char(c);
-            }
-        }
-    }
-    return out + '"';
-}
+std::string BadValue::jsonQuote(std::string_view s) { return jsonQuoted(s); }
 
 namespace {
 

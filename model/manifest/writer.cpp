@@ -539,6 +539,13 @@ std::string toYaml(const Value& value)
     return w.take();
 }
 
+std::string jsonQuoted(std::string_view s)
+{
+    std::string out;
+    appendJsonString(out, s);
+    return out;
+}
+
 std::string toJson(const Value& value)
 {
     std::string out;

@@ -19,4 +19,9 @@ std::string toJson(const api::Value& value);
 // Compact JSON with sorted keys, as Go's json.Marshal writes it (kubectl's last-applied-configuration).
 std::string toCompactJson(const api::Value& value);
 
+// A string as Go's encoding/json writes it, quotes included: HTML-safe (<, >, & and U+2028/U+2029 as \u
+// escapes), control characters as \u00XX except \n, \r and \t. Every JSON string PodLab prints that a Go
+// program would have printed goes through here.
+std::string jsonQuoted(std::string_view s);
+
 } // namespace podlab::manifest

@@ -3,6 +3,7 @@
 #include "engine.h"
 
 #include "api/quantity.h"
+#include "manifest/writer.h"
 #include "sim/fs/civiltime.h"
 #include "sim/shell/scriptcache.h"
 
@@ -1267,10 +1268,10 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
             const ExecResult er = exec({"/bin/sh", "-c", cmd}, 60 * kSecond, {});
             std::string json = "{";
             if (er.exitCode != 0 || !er.started)
-                json += "\"error\":" + jsonString(er.started ? "exit status " + std::to_string(er.exitCode) : er.error);
+                json += "\"error\":" + manifest::jsonQuoted(er.started ? "exit status " + std::to_string(er.exitCode) : er.error);
             const std::string output = er.out + er.err;
             if (!output.empty())
-                json += std::string(json.size() > 1 ? "," : "") + "\"output\":" + jsonString(output);
+                json += std::string(json.size() > 1 ? "," : "") + "\"output\":" + manifest::jsonQuoted(output);
             r.body = json + "}";
             p = find(pid);
             m = p ? p->model() : nullptr;

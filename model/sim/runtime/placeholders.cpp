@@ -1,5 +1,7 @@
 #include "placeholders.h"
 
+#include "manifest/writer.h"
+
 #include "sim/fs/civiltime.h"
 #include "sim/images/program.h"
 
@@ -212,31 +214,6 @@ std::string goDuration(SimTime millis)
     return out + 's';
 }
 
-std::string jsonString(std::string_view text)
-{
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '<': out += "\\u003c"; break;
-        case '>': out += "\\u003e"; break;
-        case '&': out += "\\u0026"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += char(c);
-            }
-        }
-    }
-    return out + '"';
-}
 
 std::string goSignalName(int signal)
 {
@@ -306,7 +283,7 @@ bool lookup(std::string_view name, const PlaceholderContext& c, int workerPid, s
     } else if (name == "argsJson" && c.argv) {
         out = "[";
         for (size_t i = 0; i < c.argv->size(); ++i)
-            out += (i ? "," : "") + jsonString((*c.argv)[i]);
+            out += (i ? "," : "") + manifest::jsonQuoted((*c.argv)[i]);
         out += ']';
     } else if (name.substr(0, 4) == "arg:" && c.arguments) {
         const auto it = c.arguments->find(std::string(name.substr(4)));

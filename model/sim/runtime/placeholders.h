@@ -29,8 +29,6 @@ std::string httpDate(int64_t epochMs);
 std::string goFloat(double value);
 // A time.Duration as Go's String() prints it: "0s", "250ms", "10.5s", "1m30s", "2h0m1.5s".
 std::string goDuration(SimTime millis);
-// A Go string as encoding/json writes it, quotes included (<, > and & escaped as \u003c, \u003e, \u0026).
-std::string jsonString(std::string_view text);
 // The name Go's os/signal gives a signal ("terminated", "interrupt"); "signal N" for others.
 std::string goSignalName(int signal);
 

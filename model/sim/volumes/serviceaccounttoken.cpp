@@ -1,6 +1,7 @@
 #include "serviceaccounttoken.h"
 
 #include "manifest/base64.h"
+#include "manifest/writer.h"
 
 #include <QByteArray>
 #include <QCryptographicHash>
@@ -17,32 +18,6 @@ namespace {
 constexpr int64_t kMaxTtlMs = 24LL * 60 * 60 * 1000;
 constexpr size_t kSignatureBytes = 256; // an RS256 signature with a 2048-bit key
 
-// encoding/json's string encoding: HTML-safe, control characters as \u00XX except \n, \r, \t.
-std::string jsonString(std::string_view s)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
-        } else {
-            out += ch;
-        }
-    }
-    return out + "\"";
-}
 
 // A JSON object built member by member; callers add keys in byte order, as Go's map encoding sorts them.
 class JsonObject {
@@ -50,12 +25,12 @@ public:
     JsonObject& raw(std::string_view key, std::string_view json)
     {
         m_out += m_out.empty() ? "{" : ",";
-        m_out += jsonString(key);
+        m_out += manifest::jsonQuoted(key);
         m_out += ':';
         m_out += json;
         return *this;
     }
-    JsonObject& string(std::string_view key, std::string_view value) { return raw(key, jsonString(value)); }
+    JsonObject& string(std::string_view key, std::string_view value) { return raw(key, manifest::jsonQuoted(value)); }
     JsonObject& number(std::string_view key, int64_t value) { return raw(key, std::to_string(value)); }
     std::string done() const { return m_out.empty() ? std::string("{}") : m_out + "}"; }
 
@@ -106,7 +81,7 @@ std::string TokenClaims::toJson() const
 {
     std::string aud = "[";
     for (size_t i = 0; i < audiences.size(); ++i)
-        aud += (i ? "," : "") + jsonString(audiences[i]);
+        aud += (i ? "," : "") + manifest::jsonQuoted(audiences[i]);
     aud += "]";
 
     JsonObject k8s;

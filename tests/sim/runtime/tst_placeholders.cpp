@@ -1,5 +1,6 @@
 // How the runtime fills the {placeholders} of the catalogue's log lines and bodies: strftime with %3f/%6f for the
 // C servers, Go's formatting for the Go ones.
+#include "manifest/writer.h"
 #include "sim/runtime/placeholders.h"
 
 #include <QTest>
@@ -110,13 +111,15 @@ void TestPlaceholders::jsonStrings_data()
     QTest::newRow("newline and tab") << "a\nb\tc" << "\"a\\nb\\tc\"";
     QTest::newRow("HTML-safe like encoding/json") << "<a&b>" << "\"\\u003ca\\u0026b\\u003e\"";
     QTest::newRow("control character") << QString(QChar(1)) << "\"\\u0001\"";
+    QTest::newRow("line and paragraph separators") << QString(QChar(0x2028)) + QChar(0x2029) << "\"\\u2028\\u2029\"";
+    QTest::newRow("other non-ASCII as it is") << "ünï ✓" << "\"ünï ✓\"";
 }
 
 void TestPlaceholders::jsonStrings()
 {
     QFETCH(QString, in);
     QFETCH(QString, out);
-    QCOMPARE(QString::fromStdString(jsonString(in.toStdString())), out);
+    QCOMPARE(QString::fromStdString(podlab::manifest::jsonQuoted(in.toStdString())), out);
 }
 
 void TestPlaceholders::lines_data()
