@@ -29,34 +29,6 @@ std::string dirName(std::string_view path)
     return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
 }
 
-// "/a/./b/../c" -> "/a/c", lexically; relative paths start at `cwd`.
-std::string normalize(std::string_view path, std::string_view cwd)
-{
-    std::string full = path.empty() || path.front() != '/' ? std::string(cwd) + "/" + std::string(path)
-                                                          : std::string(path);
-    std::vector<std::string> parts;
-    size_t i = 0;
-    while (i < full.size()) {
-        while (i < full.size() && full[i] == '/')
-            ++i;
-        const size_t start = i;
-        while (i < full.size() && full[i] != '/')
-            ++i;
-        const std::string part = full.substr(start, i - start);
-        if (part.empty() || part == ".")
-            continue;
-        if (part == "..") {
-            if (!parts.empty())
-                parts.pop_back();
-            continue;
-        }
-        parts.push_back(part);
-    }
-    std::string out;
-    for (const std::string& p : parts)
-        out += "/" + p;
-    return out.empty() ? std::string("/") : out;
-}
 
 void setEnv(shell::Environment& env, std::string key, std::string value)
 {
@@ -155,6 +127,34 @@ private:
 };
 
 } // namespace
+
+std::string normalize(std::string_view path, std::string_view cwd)
+{
+    std::string full = path.empty() || path.front() != '/' ? std::string(cwd) + "/" + std::string(path)
+                                                          : std::string(path);
+    std::vector<std::string> parts;
+    size_t i = 0;
+    while (i < full.size()) {
+        while (i < full.size() && full[i] == '/')
+            ++i;
+        const size_t start = i;
+        while (i < full.size() && full[i] != '/')
+            ++i;
+        const std::string part = full.substr(start, i - start);
+        if (part.empty() || part == ".")
+            continue;
+        if (part == "..") {
+            if (!parts.empty())
+                parts.pop_back();
+            continue;
+        }
+        parts.push_back(part);
+    }
+    std::string out;
+    for (const std::string& p : parts)
+        out += "/" + p;
+    return out.empty() ? std::string("/") : out;
+}
 
 bool ContainerState::operator==(const ContainerState& o) const
 {

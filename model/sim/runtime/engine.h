@@ -50,6 +50,8 @@ SimTime nextWakeOf(const ContainerState& state);
 SimTime oomTimeOf(const ContainerState& state, SimTime from);
 std::vector<shell::ProcessInfo> processListOf(const ContainerState& state);
 std::string grpcHealthOf(const ContainerState& state, int port, const std::string& service);
+// "/a/./b/../c" -> "/a/c", lexically (".." never climbs above "/"); relative paths start at `cwd`.
+std::string normalize(std::string_view path, std::string_view cwd);
 
 class Engine {
 public:

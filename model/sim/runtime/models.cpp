@@ -1069,30 +1069,10 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
     case Program::Model::HttpServer: {
         const bool goServer = program.serverHeader.empty();
         const std::string decoded = percentDecode(url.path);
-        std::string rel;
-        {
-            // Lexically inside the document root: ".." cannot leave it.
-            std::vector<std::string> parts;
-            size_t i = 0;
-            while (i < decoded.size()) {
-                while (i < decoded.size() && decoded[i] == '/')
-                    ++i;
-                const size_t start = i;
-                while (i < decoded.size() && decoded[i] != '/')
-                    ++i;
-                const std::string part = decoded.substr(start, i - start);
-                if (part.empty() || part == ".")
-                    continue;
-                if (part == "..") {
-                    if (!parts.empty())
-                        parts.pop_back();
-                    continue;
-                }
-                parts.push_back(part);
-            }
-            for (const std::string& part : parts)
-                rel += "/" + part;
-        }
+        // Lexically inside the document root: ".." cannot leave it.
+        std::string rel = normalize(decoded, "/");
+        if (rel == "/")
+            rel.clear();
         const std::string root = m->documentRoot.empty() ? std::string("/") : m->documentRoot;
         const std::string full = rel.empty() ? root : (root == "/" ? rel : root + rel);
         // Workers read as their user (nginx, www-data): a file only root may read is forbidden.
