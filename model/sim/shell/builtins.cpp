@@ -1,5 +1,6 @@
 // Command dispatch and the shell's own builtins (those busybox ash runs without looking for a binary).
 
+#include "filecommands.h"
 #include "pattern.h"
 #include "runner.h"
 
@@ -63,28 +64,6 @@ const char* signalName(int n)
             return sn.name;
     }
     return "?";
-}
-
-bool isNumber(std::string_view s, int64_t& out)
-{
-    if (s.empty())
-        return false;
-    size_t i = 0;
-    bool neg = false;
-    if (s[0] == '-' || s[0] == '+') {
-        neg = s[0] == '-';
-        i = 1;
-    }
-    if (i >= s.size())
-        return false;
-    int64_t v = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    out = neg ? -v : v;
-    return true;
 }
 
 // Backslash escapes of echo -e and printf; `stop` is set by \c.

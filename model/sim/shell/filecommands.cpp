@@ -23,27 +23,6 @@ std::string_view absolute(std::string_view path, std::string_view cwd, std::stri
     return buffer;
 }
 
-bool isNumber(std::string_view s, int64_t& out)
-{
-    if (s.empty())
-        return false;
-    size_t i = 0;
-    bool neg = false;
-    if (s[0] == '-' || s[0] == '+') {
-        neg = s[0] == '-';
-        i = 1;
-    }
-    if (i >= s.size())
-        return false;
-    int64_t v = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    out = neg ? -v : v;
-    return true;
-}
 
 // The test expression grammar over expanded words; errors become status 2 with busybox's messages.
 class TestEval {
@@ -255,6 +234,28 @@ private:
 
 
 } // namespace
+
+bool isNumber(std::string_view s, int64_t& out)
+{
+    if (s.empty())
+        return false;
+    size_t i = 0;
+    bool neg = false;
+    if (s[0] == '-' || s[0] == '+') {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (i >= s.size())
+        return false;
+    int64_t v = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    out = neg ? -v : v;
+    return true;
+}
 
 int catFiles(std::span<const std::string> operands, CommandIo& io, std::string& scratch)
 {

@@ -32,6 +32,9 @@ public:
 
 // cat's operands (argv without argv[0]): each file's bytes in turn, "-" (or no operand) for standard input,
 // busybox's messages for what cannot be read. `scratch` is a buffer kept between calls.
+// A decimal integer with an optional sign, as test, exit, shift and kill read their numbers.
+bool isNumber(std::string_view s, int64_t& out);
+
 int catFiles(std::span<const std::string> operands, CommandIo& io, std::string& scratch);
 
 // `test EXPR` or `[ EXPR ]` (`bracket`: the last word must be "]"), argv[0] included.
