@@ -54,7 +54,9 @@ public:
         const bool loopback = url.host == "localhost" || url.host == "127.0.0.1";
         if (loopback)
             url.host = std::string(fromPodIP);
-        refused.address = url.host;
+        // The sender sees localhost as 127.0.0.1 (/etc/hosts), whichever container of its pod answers.
+        const std::string shownAddress = loopback ? std::string("127.0.0.1") : url.host;
+        refused.address = shownAddress;
         if (const auto endpoint = m_cluster.m_network.pod(url.host)) {
             shell::HttpRequest forwarded = request;
             forwarded.url = url.path;
@@ -68,7 +70,7 @@ public:
             auto response = kubelet.serveHttp(endpoint->uid, url.port, forwarded, peer, kctx);
             if (!response)
                 return refused;
-            response->address = url.host;
+            response->address = shownAddress;
             return *response;
         }
         if (const ClusterNetwork::OutsideHost* host = m_cluster.m_network.outside(url.host)) {

@@ -61,7 +61,7 @@ public:
                                                  std::string_view peer, KubeletContext& ctx);
     // Where the node's own requests to its pods come from (probes): the gateway of its pod CIDR, the host's end
     // of every pod's veth (10.244.1.1 for 10.244.1.0/24); the InternalIP if the node has no pod CIDR.
-    std::string podGateway(KubeletContext& ctx) const;
+    std::string podGateway(KubeletContext& ctx);
     bool listens(std::string_view uid, int port) const;
     std::string grpcHealth(std::string_view uid, int port, const std::string& service, KubeletContext& ctx);
 
@@ -130,6 +130,7 @@ private:
     const api::Container& specOf(const PodState& state, const ContainerSlot& slot) const;
 
     std::string m_nodeName;
+    std::string m_podGateway; // once the node has its pod CIDR (which never changes after)
     uint32_t m_index = 0;
     bool m_reporting = true;
     bool m_started = false;

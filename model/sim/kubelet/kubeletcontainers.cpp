@@ -600,14 +600,17 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
     return state ? serveHttp(*state, port, request, peer, ctx) : std::nullopt;
 }
 
-std::string Kubelet::podGateway(KubeletContext& ctx) const
+std::string Kubelet::podGateway(KubeletContext& ctx)
 {
+    // Probes ask on every run: worked out once, when the node has its pod CIDR.
+    if (!m_podGateway.empty())
+        return m_podGateway;
     const auto node = ctx.cluster.store.get<api::Node>("", nodeName());
     if (!node)
         return "127.0.0.1";
     const std::string& cidr = node->spec.podCIDR;
     if (const size_t dot = cidr.rfind('.'); dot != std::string::npos && cidr.find('/') != std::string::npos)
-        return cidr.substr(0, dot) + ".1";
+        return m_podGateway = cidr.substr(0, dot) + ".1";
     for (const api::NodeAddress& a : node->status.addresses)
         if (a.type == "InternalIP")
             return a.address;

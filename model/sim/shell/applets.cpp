@@ -1464,8 +1464,7 @@ int Runner::apWget(Argv& a)
     const HttpResponse r = m_host.httpRequest(req);
     std::string errText;
     const std::string hostPort = url.host + (url.explicitPort ? ":" + std::to_string(url.port) : "");
-    // localhost is 127.0.0.1 by /etc/hosts, whichever container of the pod answers.
-    const std::string address = url.host == "localhost" ? "127.0.0.1" : r.address.empty() ? url.host : r.address;
+    const std::string address = r.address.empty() ? url.host : r.address;
     if (r.outcome == HttpResponse::Outcome::BadAddress)
         return pendingFinish(r.latency, 1, {}, "wget: bad address '" + url.host + "'\n");
     if (!quiet)

@@ -52,8 +52,11 @@ public:
         const int port = colon == std::string::npos ? 80 : std::stoi(hostPort.substr(colon + 1));
         if (h == "localhost" || h == "127.0.0.1" || h == ip) {
             for (Container* c : pod) {
-                if (auto r = c->serveHttp(port, request, *this))
+                if (auto r = c->serveHttp(port, request, *this)) {
+                    if (h != ip)
+                        r->address = "127.0.0.1"; // as the cluster's network shows localhost
                     return *r;
+                }
             }
         }
         shell::HttpResponse refused;
