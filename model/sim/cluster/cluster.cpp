@@ -142,6 +142,7 @@ Cluster::Cluster(const ClusterConfig& config) : Cluster(config, ImageCatalogue::
 Cluster::Cluster(const ClusterConfig& config, ImageCatalogue images)
     : m_config(config), m_random(config.seed), m_images(std::make_shared<const ImageCatalogue>(std::move(images)))
 {
+    m_timers.setLeadingKind(uint32_t(TimerKind::ProbeTick));
     // What a new cluster holds before anyone applies anything: the four namespaces, their default service
     // accounts (the service account controller makes them), and the API server's own Service.
     for (const char* name : {"default", "kube-node-lease", "kube-public", "kube-system"})

@@ -5,22 +5,19 @@
 
 namespace podlab::sim {
 
-namespace {
-
-// Heap order: the earliest (time, seq) on top.
-bool later(const Timer& a, const Timer& b) { return a.at != b.at ? a.at > b.at : a.seq > b.seq; }
-
-} // namespace
-
 TimerQueue::TimerQueue() : m_ring(size_t(kSlots)) {}
 
 uint64_t TimerQueue::schedule(SimTime at, uint32_t kind, uint32_t target, uint64_t token)
 {
     at = std::max(at, m_now);
     const Timer t{at, m_nextSeq++, kind, target, token};
+    const auto later = [this](const Timer& a, const Timer& b) { return runsBefore(b, a); };
     if (at - m_now < kSlots) {
         const size_t slot = slotOf(at);
-        m_ring[slot].push_back(t);
+        std::vector<Timer>& bucket = m_ring[slot];
+        if (!bucket.empty() && !runsBefore(bucket.back(), t))
+            m_unsorted[slot / 64] |= uint64_t(1) << (slot % 64);
+        bucket.push_back(t);
         markSlot(slot);
         ++m_ringCount;
     } else {
@@ -66,17 +63,19 @@ void TimerQueue::retireCurrentSlot()
     current.clear();
     m_cursor = 0;
     unmarkSlot(slotOf(m_now));
+    m_unsorted[slotOf(m_now) / 64] &= ~(uint64_t(1) << (slotOf(m_now) % 64));
 }
 
 void TimerQueue::pullNearOverflow()
 {
+    const auto later = [this](const Timer& a, const Timer& b) { return runsBefore(b, a); };
     while (!m_overflow.empty() && m_overflow.front().at - m_now < kSlots) {
         std::pop_heap(m_overflow.begin(), m_overflow.end(), later);
         const Timer t = m_overflow.back();
         m_overflow.pop_back();
         const size_t slot = slotOf(t.at);
         std::vector<Timer>& bucket = m_ring[slot];
-        if (!bucket.empty() && bucket.back().seq > t.seq)
+        if (!bucket.empty() && !runsBefore(bucket.back(), t))
             m_unsorted[slot / 64] |= uint64_t(1) << (slot % 64);
         bucket.push_back(t);
         markSlot(slot);
@@ -90,21 +89,23 @@ void TimerQueue::advanceTo(SimTime t)
         return;
     m_now = t;
     pullNearOverflow();
-    const size_t slot = slotOf(m_now);
-    if (m_unsorted[slot / 64] & (uint64_t(1) << (slot % 64))) {
-        std::vector<Timer>& bucket = m_ring[slot];
-        std::sort(bucket.begin(), bucket.end(), [](const Timer& a, const Timer& b) { return a.seq < b.seq; });
-        m_unsorted[slot / 64] &= ~(uint64_t(1) << (slot % 64));
-    }
 }
 
 bool TimerQueue::popUntil(SimTime until, Timer& out)
 {
     for (;;) {
-        std::vector<Timer>& current = m_ring[slotOf(m_now)];
+        const size_t slot = slotOf(m_now);
+        std::vector<Timer>& current = m_ring[slot];
         if (m_cursor < current.size()) {
             if (m_now > until)
                 return false;
+            if (m_unsorted[slot / 64] & (uint64_t(1) << (slot % 64))) {
+                // Timers came in out of order (from the overflow heap, or of the leading kind, or into the
+                // millisecond being run): the unrun ones are put in order once, before the next is taken.
+                std::sort(current.begin() + long(m_cursor), current.end(),
+                          [this](const Timer& a, const Timer& b) { return runsBefore(a, b); });
+                m_unsorted[slot / 64] &= ~(uint64_t(1) << (slot % 64));
+            }
             out = current[m_cursor++];
             if (m_cursor == current.size())
                 retireCurrentSlot();

@@ -20,13 +20,31 @@ struct Timer {
     uint64_t token = 0;
 };
 
-// The event queue, ordered by (time, sequence). A heap of every timer costs a logarithmic, cache-missing
+// The event queue, ordered by time, then within a millisecond: timers of the leading kind first, by (target,
+// token), then the rest by sequence. The leading kind is the probe tick: ordering those by what they are
+// rather than by when they were scheduled lets the kubelet leave a steady probe's ticks unscheduled and still
+// know exactly where each would have run (kubeletprobes.cpp). A heap of every timer costs a logarithmic, cache-missing
 // step per event; the simulation's timers are mostly periodic and near (probes every few seconds), so this is
 // a calendar ring of one-millisecond slots covering the next 65.5 s — O(1) to schedule and to pop — with a
 // heap only for the few timers further out (back-offs, token refreshes), moved into the ring as they come near.
 class TimerQueue {
 public:
     TimerQueue();
+
+    // Timers of `kind` run first within their millisecond, in (target, token) order. Set before scheduling any.
+    void setLeadingKind(uint32_t kind) { m_leadingKind = kind; }
+    // Whether `a` runs before `b`.
+    bool runsBefore(const Timer& a, const Timer& b) const
+    {
+        if (a.at != b.at)
+            return a.at < b.at;
+        const bool aLeads = a.kind == m_leadingKind;
+        if (aLeads != (b.kind == m_leadingKind))
+            return aLeads;
+        if (aLeads && (a.target != b.target || a.token != b.token))
+            return a.target != b.target ? a.target < b.target : a.token < b.token;
+        return a.seq < b.seq;
+    }
 
     // Schedules at `at` (not before now(): earlier times run now). Returns the sequence number.
     uint64_t schedule(SimTime at, uint32_t kind, uint32_t target, uint64_t token = 0);
@@ -62,6 +80,7 @@ private:
     size_t m_cursor = 0;    // timers already popped from the current slot
     size_t m_ringCount = 0; // timers in the ring, including popped ones of the current slot
     uint64_t m_nextSeq = 0;
+    uint32_t m_leadingKind = UINT32_MAX;
 };
 
 } // namespace podlab::sim
