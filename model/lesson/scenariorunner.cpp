@@ -84,6 +84,7 @@ std::optional<Cluster> ScenarioRunner::buildCluster(const Scenario& s, const Run
     ClusterConfig config = ClusterConfig::forProfile(s.profile == "classic" ? VersionProfile::Classic
                                                                             : VersionProfile::Modern);
     config.seed = uint64_t(options.seed.value_or(s.seed));
+    config.parkSteadyProbes = options.parkSteadyProbes;
     if (!s.start.empty()) {
         const auto start = api::Time::parse(s.start);
         if (!start) {

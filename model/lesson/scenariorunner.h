@@ -42,6 +42,7 @@ struct RunOptions {
     std::optional<int64_t> seed;          // overrides the scenario's
     std::optional<sim::SimTime> until;    // run at least until then, after the last step
     bool recordSnapshots = false;         // build snapshots (for --json)
+    bool parkSteadyProbes = true;         // ClusterConfig::parkSteadyProbes (off: the tests that prove it)
 };
 
 // Runs a scenario: builds its cluster, performs its steps in order (kubectl steps take no simulated time, a

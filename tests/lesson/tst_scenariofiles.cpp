@@ -25,10 +25,45 @@ struct Run {
     std::string transcript;
     std::vector<lesson::ExpectationResult> expectations;
     std::string json;
+    std::string probeTraces;
     manifest::Diagnostics problems;
 };
 
-Run runScenario(const QString& path, bool json)
+// What a parked probe changes, seen from outside: every probe's recent runs, every container's log, the runs
+// counted. (Objects, events and command outputs are in the JSON.)
+std::string probeTraces(const sim::Cluster& cluster)
+{
+    std::string out = "probe runs " + std::to_string(cluster.counters().probes) + "\n";
+    for (const auto& [key, node] : cluster.store().all<api::Node>()) {
+        const sim::Kubelet* kubelet = cluster.kubelet(node->metadata.name);
+        if (!kubelet)
+            continue;
+        for (const auto& [id, state] : kubelet->pods()) {
+            for (const sim::ContainerSlot& slot : state.containerSlots) {
+                const api::Container& spec = slot.init ? state.pod->spec.initContainers[slot.specIndex]
+                                                       : state.pod->spec.containers[slot.specIndex];
+                const std::optional<api::Probe>* probes[] = {&spec.livenessProbe, &spec.readinessProbe,
+                                                             &spec.startupProbe};
+                for (size_t k = 0; k < 3; ++k) {
+                    if (!*probes[k])
+                        continue;
+                    out += state.name + "/" + slot.name + " probe " + std::to_string(k) + ":";
+                    const sim::SimTime period = sim::seconds(std::max((*probes[k])->periodSeconds, 1));
+                    for (const sim::ProbeRecord& r : slot.probes[k].recentRuns(cluster.now(), period))
+                        out += " " + std::to_string(r.time) + "=" + std::to_string(int(r.result)) + "(" + r.output + ")";
+                    out += "\n";
+                }
+                std::string error;
+                if (const auto logs = cluster.logs(state.namespace_, state.name, slot.name, false, &error))
+                    for (const sim::runtime::LogEntry& e : *logs)
+                        out += std::to_string(e.time) + (e.stderr_ ? " E " : " O ") + e.text;
+            }
+        }
+    }
+    return out;
+}
+
+Run runScenario(const QString& path, bool json, bool parkSteadyProbes = true)
 {
     Run run;
     lesson::ScenarioReadResult read = lesson::readScenarioFile(path.toStdString());
@@ -37,8 +72,11 @@ Run runScenario(const QString& path, bool json)
         return run;
     lesson::RunOptions options;
     options.recordSnapshots = json;
+    options.parkSteadyProbes = parkSteadyProbes;
     lesson::ScenarioRunner runner(std::move(*read.scenario), QFileInfo(path).absolutePath().toStdString(), options);
     run.ran = runner.run([&](const std::string& text) { run.transcript += text; });
+    if (runner.cluster())
+        run.probeTraces = probeTraces(*runner.cluster());
     run.expectations = runner.expectations();
     for (const manifest::Diagnostic& d : runner.diagnostics())
         run.problems.push_back(d);
@@ -57,6 +95,8 @@ private slots:
     void expectationsHold();
     void sameSeedSameBytes_data() { expectationsHold_data(); }
     void sameSeedSameBytes();
+    void parkedProbesChangeNothing_data() { expectationsHold_data(); }
+    void parkedProbesChangeNothing();
 };
 
 void TestScenarioFiles::expectationsHold_data()
@@ -102,6 +142,19 @@ void TestScenarioFiles::sameSeedSameBytes()
     QVERIFY(first.json.size() > 100);
     QVERIFY2(first.json == second.json, "two runs of the same scenario and seed differ");
     QCOMPARE(first.transcript, second.transcript);
+}
+
+// The kubelet parks steady probes (ClusterConfig::parkSteadyProbes): the world must come out the same as when
+// every tick runs, byte for byte.
+void TestScenarioFiles::parkedProbesChangeNothing()
+{
+    QFETCH(QString, path);
+    const Run parked = runScenario(path, true, true);
+    const Run ticking = runScenario(path, true, false);
+    QVERIFY(parked.ran && ticking.ran);
+    QCOMPARE(parked.transcript, ticking.transcript);
+    QCOMPARE(parked.probeTraces, ticking.probeTraces);
+    QVERIFY2(parked.json == ticking.json, "the --json output differs with parked probes");
 }
 
 QTEST_GUILESS_MAIN(TestScenarioFiles)

@@ -309,7 +309,7 @@ std::optional<std::vector<runtime::LogEntry>> Cluster::logs(std::string_view nam
         *error = "pod " + std::string(podName) + " does not have a host assigned";
         return std::nullopt;
     }
-    return k->logs(pod->metadata.uid, container, previous, error);
+    return k->logs(pod->metadata.uid, container, previous, error, m_now);
 }
 
 bool Cluster::crashContainer(std::string_view namespace_, std::string_view podName, std::string_view container,
@@ -332,6 +332,7 @@ bool Cluster::crashContainer(std::string_view namespace_, std::string_view podNa
 void Cluster::dispatch(const Timer& timer)
 {
     ClusterContext ctx = context();
+    ctx.running = &timer;
     switch (TimerKind(timer.kind)) {
     case TimerKind::SchedulerRun:
         m_scheduler.onTimer(ctx);
@@ -368,6 +369,7 @@ void Cluster::runUntil(SimTime t)
     while (m_timers.popUntil(t, timer)) {
         m_now = timer.at;
         ++m_timersRun;
+        m_probeTimersRun += timer.kind == uint32_t(TimerKind::ProbeTick);
         dispatch(timer);
         settle();
     }
@@ -378,8 +380,9 @@ Cluster::Counters Cluster::counters() const
 {
     Counters c;
     c.timers = m_timersRun;
+    c.probeTimers = m_probeTimersRun;
     for (const Kubelet& k : m_kubelets)
-        c.probes += k.probeRuns();
+        c.probes += k.probeRuns(m_now);
     return c;
 }
 

@@ -53,9 +53,11 @@ public:
 
     const Scheduler& scheduler() const { return m_scheduler; }
 
-    // What the engine has done, for benchmarks: timers run, and probe runs summed over the kubelets.
+    // What the engine has done, for benchmarks: timers run (probe ticks among them), and probe runs summed over
+    // the kubelets (parked runs included: they happen without a timer each).
     struct Counters {
         uint64_t timers = 0;
+        uint64_t probeTimers = 0;
         uint64_t probes = 0;
     };
     Counters counters() const;
@@ -106,6 +108,7 @@ private:
     bool m_recordChanges = false;
     std::vector<Change> m_changeLog;
     uint64_t m_timersRun = 0;
+    uint64_t m_probeTimersRun = 0;
 };
 
 } // namespace podlab::sim

@@ -17,6 +17,8 @@ struct ClusterContext {
     Random& random;
     const ClusterConfig& config;
     SimTime now;
+    // The timer being run, if the call comes from one (nullptr: a user's action, between timers).
+    const Timer* running = nullptr;
 
     api::Time wallTime() const { return api::Time::fromMillis(config.startEpochMillis + now); }
     api::Time wallTime(SimTime t) const { return api::Time::fromMillis(config.startEpochMillis + t); }

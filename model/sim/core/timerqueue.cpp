@@ -12,7 +12,10 @@ uint64_t TimerQueue::schedule(SimTime at, uint32_t kind, uint32_t target, uint64
     at = std::max(at, m_now);
     const Timer t{at, m_nextSeq++, kind, target, token};
     const auto later = [this](const Timer& a, const Timer& b) { return runsBefore(b, a); };
-    if (at - m_now < kSlots) {
+    if (at == m_now) {
+        m_late.push_back(t);
+        std::push_heap(m_late.begin(), m_late.end(), later);
+    } else if (at - m_now < kSlots) {
         const size_t slot = slotOf(at);
         std::vector<Timer>& bucket = m_ring[slot];
         if (!bucket.empty() && !runsBefore(bucket.back(), t))
@@ -50,6 +53,8 @@ SimTime TimerQueue::nextRingTime() const
 SimTime TimerQueue::nextTime() const
 {
     // Invariant: the current slot holds only unpopped timers (it is cleared when its last one is popped).
+    if (!m_late.empty())
+        return m_now;
     SimTime best = m_overflow.empty() ? INT64_MAX : m_overflow.front().at;
     if (m_ringCount > 0)
         best = std::min(best, nextRingTime());
@@ -89,6 +94,13 @@ void TimerQueue::advanceTo(SimTime t)
         return;
     m_now = t;
     pullNearOverflow();
+    const size_t slot = slotOf(m_now);
+    if (m_unsorted[slot / 64] & (uint64_t(1) << (slot % 64))) {
+        // Timers came in out of order (from the overflow heap, or of the leading kind): put in order once.
+        std::vector<Timer>& bucket = m_ring[slot];
+        std::sort(bucket.begin(), bucket.end(), [this](const Timer& a, const Timer& b) { return runsBefore(a, b); });
+        m_unsorted[slot / 64] &= ~(uint64_t(1) << (slot % 64));
+    }
 }
 
 bool TimerQueue::popUntil(SimTime until, Timer& out)
@@ -96,15 +108,15 @@ bool TimerQueue::popUntil(SimTime until, Timer& out)
     for (;;) {
         const size_t slot = slotOf(m_now);
         std::vector<Timer>& current = m_ring[slot];
-        if (m_cursor < current.size()) {
+        const bool fromRing = m_cursor < current.size();
+        if (fromRing || !m_late.empty()) {
             if (m_now > until)
                 return false;
-            if (m_unsorted[slot / 64] & (uint64_t(1) << (slot % 64))) {
-                // Timers came in out of order (from the overflow heap, or of the leading kind, or into the
-                // millisecond being run): the unrun ones are put in order once, before the next is taken.
-                std::sort(current.begin() + long(m_cursor), current.end(),
-                          [this](const Timer& a, const Timer& b) { return runsBefore(a, b); });
-                m_unsorted[slot / 64] &= ~(uint64_t(1) << (slot % 64));
+            if (!m_late.empty() && (!fromRing || runsBefore(m_late.front(), current[m_cursor]))) {
+                std::pop_heap(m_late.begin(), m_late.end(), [this](const Timer& a, const Timer& b) { return runsBefore(b, a); });
+                out = m_late.back();
+                m_late.pop_back();
+                return true;
             }
             out = current[m_cursor++];
             if (m_cursor == current.size())

@@ -55,7 +55,7 @@ public:
     // Time of the earliest pending timer, or INT64_MAX.
     SimTime nextTime() const;
     SimTime now() const { return m_now; }
-    size_t size() const { return m_ringCount - m_cursor + m_overflow.size(); }
+    size_t size() const { return m_ringCount - m_cursor + m_overflow.size() + m_late.size(); }
     bool empty() const { return size() == 0; }
 
 private:
@@ -76,6 +76,9 @@ private:
     std::array<uint64_t, kWords> m_occupied{};
     std::array<uint64_t, kWords> m_unsorted{}; // slots that received timers out of sequence order
     std::vector<Timer> m_overflow;             // binary heap, earliest on top
+    // Timers scheduled into the millisecond being run, a heap earliest on top: a probe tick among them may go
+    // before the slot's unrun timers, and resorting the slot on each arrival would cost a sort per timer.
+    std::vector<Timer> m_late;
     SimTime m_now = 0;
     size_t m_cursor = 0;    // timers already popped from the current slot
     size_t m_ringCount = 0; // timers in the ring, including popped ones of the current slot

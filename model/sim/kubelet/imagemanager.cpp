@@ -13,6 +13,7 @@ SimTime ImageManager::schedulePull(SimTime now, SimTime duration)
 
 void ImageManager::add(const std::string& reference, const std::string& digest, int64_t size)
 {
+    ++m_changes;
     m_references.insert(reference);
     m_digests.insert(digest);
     Entry& e = m_byDigest[digest];

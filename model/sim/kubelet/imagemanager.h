@@ -40,6 +40,8 @@ public:
         bool operator==(const Entry&) const = default;
     };
     std::vector<Entry> images() const;
+    // Counts additions: the heartbeat rebuilds the node's image list only when this moved.
+    uint64_t changes() const { return m_changes; }
 
     bool operator==(const ImageManager&) const = default;
 
@@ -48,6 +50,7 @@ private:
     std::map<std::string, Entry> m_byDigest;
     std::set<std::string> m_digests;
     SimTime m_queueFreeAt = 0;
+    uint64_t m_changes = 0;
     RestartBackoff m_backoff;
     runtime::ImageFileSystems m_unpacked;
 };

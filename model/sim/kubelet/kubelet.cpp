@@ -78,6 +78,8 @@ void Kubelet::onChange(const Change& change, KubeletContext& ctx)
     if (pod->spec.nodeName != m_nodeName)
         return;
     PodState* state = findByUid(pod->metadata.uid);
+    if (state)
+        catchUp(*state, ctx);
     if (change.type == Change::Type::Deleted) {
         if (state)
             forget(*state, ctx);
@@ -193,6 +195,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
 
 void Kubelet::podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletContext& ctx)
 {
+    catchUp(state, ctx);
     const Ptr<api::Pod> before = state.pod;
     state.pod = pod;
     bool resync = false;
@@ -218,6 +221,7 @@ void Kubelet::podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletConte
 
 void Kubelet::forget(PodState& state, KubeletContext& ctx)
 {
+    catchUp(state, ctx);
     // The API object is gone (force-deleted, or deleted by this kubelet once it stopped everything):
     // whatever still runs is killed at once, the sandbox and its IP released.
     for (size_t s = 0; s < state.containerSlots.size(); ++s) {
@@ -248,6 +252,7 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
         return;
     case TimerKind::KubeletSync:
         if (PodState* s = find(podOf(timer.token))) {
+            catchUp(*s, ctx);
             const uint32_t low = lowOf(timer.token);
             if (low == 1) {
                 if (ctx.now() != s->resyncAt)
@@ -261,18 +266,23 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
         }
         return;
     case TimerKind::KubeletStep:
-        if (PodState* s = find(podOf(timer.token)))
+        if (PodState* s = find(podOf(timer.token))) {
+            catchUp(*s, ctx);
             finishOp(*s, lowOf(timer.token), ctx);
+        }
         return;
     case TimerKind::ProbeTick:
-        if (PodState* s = find(podOf(timer.token))) {
+        if (PodState* s = find(podOf(timer.token)); s && probeTimerCurrent(*s, timer.token, ctx.now())) {
+            catchUp(*s, ctx, false); // probeTick resumes them if its run may change what they promised
             const uint32_t low = lowOf(timer.token);
             probeTick(*s, size_t(low >> 2), ProbeKind(low & 3), ctx);
         }
         return;
     case TimerKind::ProcessWake:
-        if (PodState* s = find(podOf(timer.token)))
+        if (PodState* s = find(podOf(timer.token))) {
+            catchUp(*s, ctx);
             wakeContainer(*s, size_t(lowOf(timer.token)), ctx);
+        }
         return;
     default:
         return;
@@ -601,7 +611,7 @@ void Kubelet::heartbeat(KubeletContext& ctx)
     const auto current = store.get<api::Node>("", m_nodeName);
     if (!current)
         return;
-    api::Node node = *current;
+    const api::NodeStatus& reported = current->status;
     const SimTime reportEvery = config.profile == VersionProfile::Modern ? seconds(300) : config.nodeStatusUpdateFrequency;
     std::vector<api::NodeCondition> wanted = {
         condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
@@ -611,26 +621,35 @@ void Kubelet::heartbeat(KubeletContext& ctx)
     };
     bool changed = false;
     for (api::NodeCondition& w : wanted) {
-        const auto old = std::find_if(node.status.conditions.begin(), node.status.conditions.end(),
+        const auto old = std::find_if(reported.conditions.begin(), reported.conditions.end(),
                                       [&](const auto& c) { return c.type == w.type; });
-        if (old == node.status.conditions.end() || old->status != w.status || old->reason != w.reason)
+        if (old == reported.conditions.end() || old->status != w.status || old->reason != w.reason)
             changed = true;
         else
             w.lastTransitionTime = old->lastTransitionTime;
     }
+    // The image list is worked out again only if an image came or the Node was written by someone else since
+    // this kubelet's last report: most heartbeats (every 10 s on every node) change nothing.
+    const bool imagesMayDiffer =
+        m_images.changes() != m_imagesReported || current->metadata.resourceVersion != m_nodeVersionWritten;
     std::vector<api::ContainerImage> images;
-    for (const ImageManager::Entry& e : m_images.images())
-        images.push_back({e.names, e.size});
-    if (images != node.status.images)
-        changed = true;
+    if (imagesMayDiffer) {
+        for (const ImageManager::Entry& e : m_images.images())
+            images.push_back({e.names, e.size});
+        if (images != reported.images)
+            changed = true;
+    }
     if (!changed && ctx.now() - m_lastNodeStatusAt < reportEvery)
         return;
+    if (!imagesMayDiffer)
+        images = reported.images;
     if (!changed) {
         for (size_t i = 0; i < wanted.size(); ++i)
-            wanted[i].lastTransitionTime = node.status.conditions.size() == wanted.size()
-                                               ? node.status.conditions[i].lastTransitionTime
+            wanted[i].lastTransitionTime = reported.conditions.size() == wanted.size()
+                                               ? reported.conditions[i].lastTransitionTime
                                                : wanted[i].lastTransitionTime;
     }
+    api::Node node = *current;
     // NetworkUnavailable is the CNI's; keep any condition the kubelet does not own.
     std::vector<api::NodeCondition> conditions;
     for (const api::NodeCondition& c : node.status.conditions)
@@ -640,7 +659,9 @@ void Kubelet::heartbeat(KubeletContext& ctx)
     node.status.conditions = std::move(conditions);
     node.status.images = std::move(images);
     m_lastNodeStatusAt = ctx.now();
-    store.put(std::move(node));
+    const auto written = store.put(std::move(node));
+    m_imagesReported = m_images.changes();
+    m_nodeVersionWritten = written ? written->metadata.resourceVersion : std::string();
 }
 
 } // namespace podlab::sim

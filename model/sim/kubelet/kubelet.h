@@ -44,14 +44,15 @@ public:
     const std::map<uint32_t, PodState>& pods() const { return m_pods; }
     const PodState* podState(std::string_view uid) const;
     const ImageManager& imageManager() const { return m_images; }
-    uint64_t probeRuns() const { return m_probeRuns; }
+    // Probe runs made, parked workers' included, up to `now`.
+    uint64_t probeRuns(SimTime now) const;
 
     // kubectl exec: runs argv in the container (the first one if `container` is empty).
     ExecOutcome exec(std::string_view uid, std::string_view container, const std::vector<std::string>& argv,
                      const std::string& stdinData, KubeletContext& ctx);
-    // kubectl logs: the container's log, or the previous instance's.
+    // kubectl logs: the container's log, or the previous instance's, as it is at `now`.
     std::optional<std::vector<runtime::LogEntry>> logs(std::string_view uid, std::string_view container,
-                                                       bool previous, std::string* error) const;
+                                                       bool previous, std::string* error, SimTime now) const;
     // A fault a teacher injects: the container's main process dies with `exitCode`.
     bool crashContainer(std::string_view uid, std::string_view container, int exitCode, KubeletContext& ctx);
 
@@ -113,11 +114,22 @@ private:
     // Probes.
     void scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTime at, KubeletContext& ctx);
     void probeTick(PodState& state, size_t slot, ProbeKind kind, KubeletContext& ctx);
+    // `echo`/`echoSlot`: whether and where the run can be repeated without running it (runtime::RunEcho).
     std::pair<ProbeResult, std::string> runProbe(PodState& state, size_t slot, const api::Probe& probe,
-                                                 ProbeKind kind, KubeletContext& ctx);
+                                                 ProbeKind kind, KubeletContext& ctx, runtime::RunEcho& echo,
+                                                 size_t& echoSlot);
+    // Parking steady probes (ProbeWorker::parkedAt).
+    bool probeTimerCurrent(const PodState& state, uint64_t token, SimTime now) const;
+    void park(PodState& state, size_t slot, ProbeKind kind, const api::Probe& probe, const runtime::RunEcho& echo,
+              size_t echoSlot, KubeletContext& ctx);
+    // Makes the pod's parked runs real up to this moment, before anything else happens in the pod; with
+    // `resume` (anything that may change what they promised) its workers tick for real again.
+    void catchUp(PodState& state, KubeletContext& ctx, bool resume = true);
+    void catchUp(PodState& state, size_t slot, ProbeKind kind, bool resume, KubeletContext& ctx);
 
     std::optional<shell::HttpResponse> serveHttp(PodState& state, int port, const shell::HttpRequest& request,
-                                                 std::string_view peer, KubeletContext& ctx);
+                                                 std::string_view peer, KubeletContext& ctx,
+                                                 runtime::RunEcho* echo = nullptr, size_t* echoSlot = nullptr);
     bool listens(const PodState& state, int port) const;
 
     // Status.
@@ -142,6 +154,8 @@ private:
     RestartBackoff m_crashBackoff;
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
     SimTime m_lastNodeStatusAt = 0;
+    uint64_t m_imagesReported = UINT64_MAX;  // ImageManager::changes() at the last node status written
+    std::string m_nodeVersionWritten;        // the Node's resourceVersion that status write made
     uint64_t m_probeRuns = 0;
     SimTime m_plegPhase = 0;
 };

@@ -522,6 +522,7 @@ ExecOutcome Kubelet::exec(std::string_view uid, std::string_view container, cons
     PodState* state = findByUid(uid);
     if (!state)
         return {std::string("pod not found on its node"), 1, {}, {}};
+    catchUp(*state, ctx);
     ContainerSlot* slot = nullptr;
     size_t index = 0;
     for (size_t s = 0; s < state->containerSlots.size(); ++s) {
@@ -546,7 +547,7 @@ ExecOutcome Kubelet::exec(std::string_view uid, std::string_view container, cons
 }
 
 std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid, std::string_view container,
-                                                             bool previous, std::string* error) const
+                                                             bool previous, std::string* error, SimTime now) const
 {
     const PodState* state = podState(uid);
     if (!state) {
@@ -568,7 +569,25 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
                                                                                            : slot.waitingReason);
             return std::nullopt;
         }
-        return instance->logs();
+        // Parked probe runs may have written to it (an access log): read a copy with them added.
+        const size_t index = size_t(&slot - state->containerSlots.data());
+        std::optional<runtime::Container> withParked;
+        for (const ContainerSlot& other : state->containerSlots)
+            for (ProbeKind kind : {ProbeKind::Liveness, ProbeKind::Readiness, ProbeKind::Startup}) {
+                const ProbeWorker& w = other.probes[size_t(kind)];
+                const auto& probe = kind == ProbeKind::Liveness    ? specOf(*state, other).livenessProbe
+                                    : kind == ProbeKind::Readiness ? specOf(*state, other).readinessProbe
+                                                                   : specOf(*state, other).startupProbe;
+                if (!w.parked() || w.echoSlot != index || !w.echo.accessLine || !probe || &instance != &slot.current)
+                    continue;
+                const SimTime period = seconds(std::max(probe->periodSeconds, 1));
+                if (const uint64_t runs = w.parkedRunsUpTo(now, period)) {
+                    if (!withParked)
+                        withParked = *instance;
+                    withParked->repeat(w.echo, w.parkedAt + period, period, runs);
+                }
+            }
+        return withParked ? withParked->logs() : instance->logs();
     }
     *error = "container " + std::string(container) + " is not valid for pod " + state->name;
     return std::nullopt;
@@ -579,6 +598,7 @@ bool Kubelet::crashContainer(std::string_view uid, std::string_view container, i
     PodState* state = findByUid(uid);
     if (!state)
         return false;
+    catchUp(*state, ctx);
     for (size_t s = 0; s < state->containerSlots.size(); ++s) {
         ContainerSlot& slot = state->containerSlots[s];
         if (slot.name != container || !slot.current || !slot.current->running())
@@ -597,7 +617,16 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(std::string_view uid, int 
                                                       std::string_view peer, KubeletContext& ctx)
 {
     PodState* state = findByUid(uid);
-    return state ? serveHttp(*state, port, request, peer, ctx) : std::nullopt;
+    if (!state)
+        return std::nullopt;
+    // A static file served again (the same answer, a line in the access log) changes nothing parked probes
+    // depend on: they stay parked.
+    catchUp(*state, ctx, false);
+    runtime::RunEcho echo;
+    auto response = serveHttp(*state, port, request, peer, ctx, &echo);
+    if (!echo.repeatable)
+        catchUp(*state, ctx, true);
+    return response;
 }
 
 std::string Kubelet::podGateway(KubeletContext& ctx)
@@ -618,7 +647,8 @@ std::string Kubelet::podGateway(KubeletContext& ctx)
 }
 
 std::optional<shell::HttpResponse> Kubelet::serveHttp(PodState& state, int port, const shell::HttpRequest& request,
-                                                      std::string_view peer, KubeletContext& ctx)
+                                                      std::string_view peer, KubeletContext& ctx,
+                                                      runtime::RunEcho* echo, size_t* echoSlot)
 {
     for (size_t s = 0; s < state.containerSlots.size(); ++s) {
         ContainerSlot& slot = state.containerSlots[s];
@@ -626,7 +656,9 @@ std::optional<shell::HttpResponse> Kubelet::serveHttp(PodState& state, int port,
             continue;
         PodEnvironment env(*this, state, specOf(state, slot), ctx);
         env.setPeer(peer);
-        auto response = slot.current->serveHttp(port, request, env);
+        auto response = slot.current->serveHttp(port, request, env, echo);
+        if (echoSlot)
+            *echoSlot = s;
         armWake(state, s, slot.current->wake(env), ctx);
         if (!slot.current->running())
             containerExited(state, s, ctx);
@@ -653,6 +685,7 @@ std::string Kubelet::grpcHealth(std::string_view uid, int port, const std::strin
     PodState* state = findByUid(uid);
     if (!state)
         return {};
+    catchUp(*state, ctx);
     for (ContainerSlot& slot : state->containerSlots) {
         if (!slot.current || !slot.current->running() || !slot.current->listens(port))
             continue;

@@ -58,7 +58,126 @@ int resolvePort(const api::Container& c, const api::IntOrString& port)
 
 void Kubelet::scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTime at, KubeletContext& ctx)
 {
+    ProbeWorker& w = state.containerSlots[slot].probes[size_t(kind)];
+    if (w.armedAt == at)
+        return; // that tick is on its way
+    w.armedAt = at;
     ctx.cluster.schedule(at, TimerKind::ProbeTick, m_index, podToken(state.id, uint32_t(slot << 2) | uint32_t(kind)));
+}
+
+bool Kubelet::probeTimerCurrent(const PodState& state, uint64_t token, SimTime now) const
+{
+    const uint32_t low = uint32_t(token & 0xFFFFFFFFu);
+    const size_t slot = low >> 2;
+    const size_t kind = low & 3;
+    return slot < state.containerSlots.size() && kind < 3 && state.containerSlots[slot].probes[kind].armedAt == now;
+}
+
+// --- parked probes --------------------------------------------------------------------------------------------------
+//
+// 150 000 pods probed twice every 10 s are 108 million runs an hour, nearly all of them the same success as the
+// one before. A worker whose runs have settled (the cached result a success, the success threshold met) and
+// whose last run the runtime calls repeatable (runtime::RunEcho: cat/test of files, redis-cli PING, a static
+// file served again, a port listened on) stops ticking. Its runs are not lost: they are made real — each with
+// its time, record, count and what it leaves in the container — the moment anything else happens in the pod
+// (a timer, a change from the API server, kubectl, a request from another pod), in the order they would have
+// run: probe ticks run first within their millisecond, by worker (TimerQueue::setLeadingKind), so a tick at
+// the very moment of the interruption ran before it, unless the interruption is itself an earlier worker's tick.
+// Ticks at or after the probed container's next wake are never parked: that tick would let the wake run first.
+// Another worker's run, or a request from another pod, that the runtime calls repeatable changes nothing a
+// parked run depends on: the parked runs before it are made real, and the worker stays parked.
+
+void Kubelet::park(PodState& state, size_t index, ProbeKind kind, const api::Probe& probe,
+                   const runtime::RunEcho& echo, size_t echoSlot, KubeletContext& ctx)
+{
+    if (!ctx.cluster.config.parkSteadyProbes || state.pod->metadata.deletionTimestamp)
+        return;
+    ProbeWorker& w = state.containerSlots[index].probes[size_t(kind)];
+    // Two parked runs writing to one log would interleave their lines: one of them keeps ticking.
+    if (echo.accessLine)
+        for (const ContainerSlot& other : state.containerSlots)
+            for (const ProbeWorker& o : other.probes)
+                if (&o != &w && o.parked() && o.echo.accessLine && o.echoSlot == echoSlot)
+                    return;
+    const SimTime period = seconds(std::max(probe.periodSeconds, 1));
+    const SimTime now = ctx.now();
+    // The container the run goes into moves its processes on first (Engine::advance); a tcpSocket check only
+    // looks.
+    const bool entersContainer = echo.exec || echo.serverPid != 0;
+    const SimTime before = entersContainer ? state.containerSlots[echoSlot].wakeAt : INT64_MAX;
+    if (before <= now + period)
+        return;
+    w.parkedAt = now;
+    w.parkedBefore = before;
+    w.echo = echo;
+    w.echoSlot = uint16_t(echoSlot);
+    ++state.parkedProbes;
+    // The first tick at or after the wake runs for real; the one armed for now + period is dropped.
+    const SimTime horizonTick = before == INT64_MAX ? INT64_MAX : now + (before - now + period - 1) / period * period;
+    w.armedAt = INT64_MAX;
+    if (horizonTick != INT64_MAX)
+        scheduleProbe(state, index, kind, horizonTick, ctx);
+}
+
+void Kubelet::catchUp(PodState& state, KubeletContext& ctx, bool resume)
+{
+    if (state.parkedProbes == 0)
+        return;
+    for (size_t s = 0; s < state.containerSlots.size(); ++s)
+        for (ProbeKind kind : {ProbeKind::Liveness, ProbeKind::Readiness, ProbeKind::Startup})
+            if (state.containerSlots[s].probes[size_t(kind)].parked())
+                catchUp(state, s, kind, resume, ctx);
+}
+
+void Kubelet::catchUp(PodState& state, size_t index, ProbeKind kind, bool resume, KubeletContext& ctx)
+{
+    ContainerSlot& slot = state.containerSlots[index];
+    ProbeWorker& w = slot.probes[size_t(kind)];
+    const auto& probe = probeOf(specOf(state, slot), kind);
+    const SimTime period = seconds(std::max(probe ? probe->periodSeconds : 1, 1));
+    const SimTime now = ctx.now();
+    // A tick at this very millisecond ran before whatever is running now, unless that is a probe tick that
+    // comes first.
+    const uint64_t token = podToken(state.id, uint32_t(index << 2) | uint32_t(kind));
+    const Timer* running = ctx.cluster.running;
+    const bool tickAtNowRan = !running || running->kind != uint32_t(TimerKind::ProbeTick) ||
+                              std::pair(m_index, token) < std::pair(running->target, running->token);
+    const uint64_t runs = w.parkedRunsUpTo(tickAtNowRan ? now : now - 1, period);
+    if (runs > 0) {
+        const ProbeRecord last = w.recent[(w.recentNext + ProbeWorker::kRecentRuns - 1) % ProbeWorker::kRecentRuns];
+        for (uint64_t k = runs > ProbeWorker::kRecentRuns ? runs - ProbeWorker::kRecentRuns + 1 : 1; k <= runs; ++k)
+            w.record({w.parkedAt + SimTime(k) * period, last.result, last.output});
+        w.resultRun += int(runs);
+        m_probeRuns += runs;
+        ContainerSlot& traced = state.containerSlots[w.echoSlot];
+        if (traced.current)
+            traced.current->repeat(w.echo, w.parkedAt + period, period, runs);
+        w.parkedAt += SimTime(runs) * period;
+    }
+    if (!resume)
+        return;
+    const SimTime next = w.parkedAt + period;
+    w.parkedAt = -1;
+    w.parkedBefore = INT64_MAX;
+    w.echo = {};
+    --state.parkedProbes;
+    scheduleProbe(state, index, kind, next, ctx);
+}
+
+uint64_t Kubelet::probeRuns(SimTime now) const
+{
+    uint64_t runs = m_probeRuns;
+    for (const auto& [id, state] : m_pods) {
+        if (state.parkedProbes == 0)
+            continue;
+        for (const ContainerSlot& slot : state.containerSlots)
+            for (ProbeKind kind : {ProbeKind::Liveness, ProbeKind::Readiness, ProbeKind::Startup}) {
+                const auto& probe = probeOf(specOf(state, slot), kind);
+                if (probe)
+                    runs += slot.probes[size_t(kind)].parkedRunsUpTo(now, seconds(std::max(probe->periodSeconds, 1)));
+            }
+    }
+    return runs;
 }
 
 void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletContext& ctx)
@@ -71,6 +190,9 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
     const auto& probeSpec = probeOf(spec, kind);
     if (!w.defined || !probeSpec || state.terminal)
         return; // the worker stops with the pod
+    if (w.armedAt != ctx.now())
+        return; // replaced by another tick
+    w.armedAt = INT64_MAX;
     const api::Probe& probe = *probeSpec;
     scheduleProbe(state, index, kind, ctx.now() + seconds(std::max(probe.periodSeconds, 1)), ctx);
 
@@ -109,7 +231,11 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
         return; // startup probes stop once started; the others wait for it
 
     ++m_probeRuns;
-    const auto [result, output] = runProbe(state, index, probe, kind, ctx);
+    runtime::RunEcho echo;
+    size_t echoSlot = index;
+    const auto [result, output] = runProbe(state, index, probe, kind, ctx, echo, echoSlot);
+    if (!echo.repeatable)
+        catchUp(state, ctx, true); // it may have changed what the parked runs promised
     w.record({ctx.now(), result, output});
     if (result == ProbeResult::Failure)
         event(state, &slot, "Warning", "Unhealthy", std::string(probeTypeName(kind)) + " probe failed: " + output, ctx);
@@ -140,17 +266,20 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
             requestSync(state, ctx); // a started sidecar lets the next init container go
         writeStatus(state, ctx);
     }
+    if (result == ProbeResult::Success && kind != ProbeKind::Startup && echo.repeatable)
+        park(state, index, kind, probe, echo, echoSlot, ctx);
 }
 
 std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t index, const api::Probe& probe,
-                                                      ProbeKind kind, KubeletContext& ctx)
+                                                      ProbeKind kind, KubeletContext& ctx, runtime::RunEcho& echo,
+                                                      size_t& echoSlot)
 {
     ContainerSlot& slot = state.containerSlots[index];
     const api::Container& spec = specOf(state, slot);
     const SimTime timeout = seconds(std::max(probe.timeoutSeconds, 1));
     if (probe.exec) {
         PodEnvironment env(*this, state, spec, ctx);
-        const runtime::ExecResult r = slot.current->exec(probe.exec->command, env, timeout);
+        const runtime::ExecResult r = slot.current->exec(probe.exec->command, env, timeout, {}, &echo);
         armWake(state, index, slot.current->wake(env), ctx);
         if (!r.started)
             return {ProbeResult::Failure, r.error};
@@ -184,7 +313,7 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
         // The probe comes from the node, not from the pod.
         std::optional<shell::HttpResponse> direct;
         if (h.host.empty())
-            direct = serveHttp(state, w.httpPort, request, podGateway(ctx), ctx);
+            direct = serveHttp(state, w.httpPort, request, podGateway(ctx), ctx, &echo, &echoSlot);
         const shell::HttpResponse r = direct ? *direct : ctx.network.http("", request, ctx.now());
         if (r.outcome == shell::HttpResponse::Outcome::Ok || direct) {
             if (r.status >= 200 && r.status < 400)
@@ -205,6 +334,8 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
         const bool open = probe.tcpSocket->host.empty()
                               ? listens(state, port)
                               : ctx.network.tcp("", host, port, ctx.now()).outcome == shell::HttpResponse::Outcome::Ok;
+        // Whether its own pod listens changes only when something happens in the pod.
+        echo.repeatable = open && probe.tcpSocket->host.empty();
         if (open)
             return {ProbeResult::Success, {}};
         return {ProbeResult::Failure, "dial tcp " + host + ":" + std::to_string(port) + ": connect: connection refused"};

@@ -4,6 +4,7 @@
 #include "sim/runtime/container.h"
 #include "sim/store/kind.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
@@ -41,6 +42,19 @@ struct ProbeWorker {
     std::shared_ptr<const shell::HttpRequest> httpRequest;
     int httpPort = 0;
 
+    // The one timer that counts: a tick whose time is not this one was replaced (a parked worker's).
+    SimTime armedAt = INT64_MAX;
+    // Parked: the runs have been the same success since the cached result settled, and the runtime promised
+    // (echo) that the next ones would answer alike and leave only what `echo` says. No timer ticks for the
+    // runs after `parkedAt` that fall before `parkedBefore` (the probed container's next wake, whose tick must
+    // see what the wake did); Kubelet::catchUp makes them real — records, counts, what they leave in the
+    // container — when anything happens in the pod, and the worker ticks for real again from there.
+    SimTime parkedAt = -1;
+    SimTime parkedBefore = INT64_MAX;
+    runtime::RunEcho echo;
+    uint16_t echoSlot = 0; // the container the runs leave their traces in (an httpGet's server may be a sidecar)
+    bool parked() const { return parkedAt >= 0; }
+
     // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
     // every run would cost more than the run.
     std::array<ProbeRecord, kRecentRuns> recent{};
@@ -53,13 +67,28 @@ struct ProbeWorker {
         if (recentCount < kRecentRuns)
             ++recentCount;
     }
-    // Oldest first.
-    std::vector<ProbeRecord> recentRuns() const
+    // The runs up to `now` (and those at `now`), oldest first: a parked worker's included.
+    std::vector<ProbeRecord> recentRuns(SimTime now, SimTime period) const
     {
         std::vector<ProbeRecord> out;
         for (size_t i = 0; i < recentCount; ++i)
             out.push_back(recent[(recentNext + kRecentRuns - recentCount + i) % kRecentRuns]);
+        const uint64_t parkedRuns = parkedRunsUpTo(now, period);
+        if (parkedRuns > 0) {
+            const ProbeRecord last = out.back();
+            for (uint64_t k = parkedRuns > kRecentRuns ? parkedRuns - kRecentRuns + 1 : 1; k <= parkedRuns; ++k)
+                out.push_back({parkedAt + SimTime(k) * period, last.result, last.output});
+            out.erase(out.begin(), out.end() - long(std::min(out.size(), kRecentRuns)));
+        }
         return out;
+    }
+    // How many runs a parked worker has not made yet at or before `upTo`.
+    uint64_t parkedRunsUpTo(SimTime upTo, SimTime period) const
+    {
+        if (!parked() || period <= 0)
+            return 0;
+        upTo = std::min(upTo, parkedBefore - 1);
+        return upTo < parkedAt + period ? 0 : uint64_t((upTo - parkedAt) / period);
     }
     bool operator==(const ProbeWorker&) const = default;
 };
@@ -145,6 +174,8 @@ struct PodState {
     };
     std::vector<SharedPid> sharedPids;
     int nextSharedPid = 2;
+
+    uint16_t parkedProbes = 0; // workers parked (ProbeWorker::parked), so that most pods are caught up at a glance
 
     bool terminating = false; // deletion, eviction or active deadline: stop everything, restart nothing
     bool terminal = false;    // every container has stopped for good

@@ -103,11 +103,12 @@ const std::optional<Termination>& Container::termination() const
 SimTime Container::startedAt() const { return m_state ? m_state->startedAt : 0; }
 
 ExecResult Container::exec(const std::vector<std::string>& argv, ContainerEnvironment& env, SimTime timeout,
-                           const std::string& stdinData)
+                           const std::string& stdinData, RunEcho* echo)
 {
     State& s = detach();
     CallDepth depth(s);
     detail::Engine engine(s, env);
+    engine.setEcho(echo);
     engine.advance(env.now());
     return engine.exec(argv, timeout, stdinData);
 }
@@ -125,14 +126,36 @@ bool Container::listens(int port, bool udp) const
 }
 
 std::optional<shell::HttpResponse> Container::serveHttp(int port, const shell::HttpRequest& request,
-                                                        ContainerEnvironment& env)
+                                                        ContainerEnvironment& env, RunEcho* echo)
 {
     if (!running())
         return std::nullopt;
     State& s = detach();
     CallDepth depth(s);
     detail::Engine engine(s, env);
+    engine.setEcho(echo);
     return engine.serveHttp(port, request);
+}
+
+void Container::repeat(const RunEcho& echo, SimTime first, SimTime period, uint64_t count)
+{
+    if (!echo.repeatable || count == 0 || !running())
+        return;
+    State& s = detach();
+    if (echo.exec) {
+        s.execs += count;
+        s.nextPid += int(count);
+    }
+    if (echo.serverPid) {
+        for (detail::Process& p : s.processes)
+            if (p.pid == echo.serverPid && p.model())
+                p.model()->requests += uint32_t(count);
+    }
+    if (echo.accessLine)
+        s.log.writeTimedRepeated(first, period, count, echo.accessToStderr, echo.accessLine);
+    // Each run moved the processes on to its own time (nothing was due: the kubelet repeats only before the
+    // container's next wake).
+    s.clock = std::max(s.clock, first + SimTime(count - 1) * period);
 }
 
 std::string Container::grpcHealth(int port, const std::string& service, ContainerEnvironment& env) const

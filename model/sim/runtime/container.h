@@ -15,6 +15,10 @@
 
 namespace podlab::sim::runtime {
 
+namespace detail {
+struct TimedLine;
+}
+
 // One line (or chunk) a container wrote, as the runtime's log file keeps it: `kubectl logs` prints the text,
 // `--timestamps` prefixes the time.
 struct LogEntry {
@@ -80,6 +84,18 @@ struct ExecResult {
     SimTime duration = 0; // how long it ran, in simulated time
 };
 
+// What one exec or request left in the container, when the runtime can promise that the same exec or request,
+// made again while nothing else happens in the container, gets the same answer and leaves the same again: the
+// kubelet then need not make a steady probe's runs one by one, and repeat() adds what they would have left.
+struct RunEcho {
+    bool repeatable = false;
+    bool exec = false;    // an exec: uses up one exec number and one pid
+    int serverPid = 0;    // a request: the server that counts it
+    std::shared_ptr<const detail::TimedLine> accessLine; // … and the access-log line it writes, if any
+    bool accessToStderr = false;
+    bool operator==(const RunEcho&) const = default;
+};
+
 // One container instance of the simulated runtime (containerd + runc): a value the kubelet owns. Its PID 1
 // follows the behaviour model of the program it runs (resources/images/catalogue.yaml): a shell script, a
 // static web server, a scripted HTTP server, a memory hog, … It writes to its log, serves requests, reacts
@@ -114,13 +130,19 @@ public:
     // sleeps run in its own simulated time (capped by the timeout; when it is 0, by the kubelet's 4 h stream
     // idle timeout), `duration` says how long it took, and the container's other processes are moved on to
     // that time with it (so a preStop hook's `while killall -0 nginx; do sleep 1; done` sees nginx exit).
+    // `echo`, if given, says whether and how the run can be repeated without running it (RunEcho).
     ExecResult exec(const std::vector<std::string>& argv, ContainerEnvironment& env, SimTime timeout,
-                    const std::string& stdinData = {});
+                    const std::string& stdinData = {}, RunEcho* echo = nullptr);
 
     // Network service: whether a process listens on the port now (after its startup time), and the answer
     // to a request sent to it. nullopt when nothing listens (connection refused).
     bool listens(int port, bool udp = false) const;
-    std::optional<shell::HttpResponse> serveHttp(int port, const shell::HttpRequest& request, ContainerEnvironment& env);
+    std::optional<shell::HttpResponse> serveHttp(int port, const shell::HttpRequest& request, ContainerEnvironment& env,
+                                                 RunEcho* echo = nullptr);
+    // What `count` more runs of a repeatable exec or request would leave, the first at `first` and then every
+    // `period`, as if each had been made then with nothing else happening in between: exec numbers and pids
+    // used up, requests counted, access-log lines written (rotation included), the processes' clock moved on.
+    void repeat(const RunEcho& echo, SimTime first, SimTime period, uint64_t count);
     // The gRPC health service on `port` for `service` ("" is the server): "SERVING", "NOT_SERVING", or ""
     // when nothing answers gRPC there.
     std::string grpcHealth(int port, const std::string& service, ContainerEnvironment& env) const;

@@ -110,6 +110,37 @@ void ContainerLog::writeTimed(SimTime t, bool toStderr, const std::shared_ptr<co
     write(t, toStderr, line->at(t));
 }
 
+void ContainerLog::writeTimedRepeated(SimTime first, SimTime period, uint64_t count, bool toStderr,
+                                      const std::shared_ptr<const TimedLine>& line)
+{
+    const bool fixedWidth = formatTimeWidth(line->format, line->epochOffset + first).has_value();
+    SimTime t = first;
+    while (count > 0) {
+        Record* last = m_records.empty() ? nullptr : &m_records.back();
+        const size_t size = fixedWidth ? line->sizeAt(t) : 0;
+        if (fixedWidth && last && last->isRun() && last->toStderr == toStderr && last->size == size &&
+            SimTime(last->period) == period && t - last->time == period * SimTime(last->count) &&
+            (m_shapes[last->offset] == line || *m_shapes[last->offset] == *line)) {
+            // The run grows by as many lines as fit before the log next rotates (the line that passes the limit
+            // rotates it, as writeTimed would), and then goes on.
+            const uint64_t toRotation = m_bytes <= kLogLimitBytes ? (kLogLimitBytes - m_bytes) / size + 1 : 1;
+            const uint64_t room = std::numeric_limits<uint32_t>::max() - last->count;
+            const uint64_t n = std::min({count, toRotation, room});
+            if (n > 0) {
+                last->count += uint32_t(n);
+                m_bytes += n * size;
+                rotate();
+                t += SimTime(n) * period;
+                count -= n;
+                continue;
+            }
+        }
+        writeTimed(t, toStderr, line);
+        t += period;
+        --count;
+    }
+}
+
 void ContainerLog::rotate()
 {
     if (m_bytes <= kLogLimitBytes)

@@ -42,6 +42,11 @@ public:
     // One whole line of `line`'s shape, written at `t` (its time is line.epochOffset + t).
     void writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line);
 
+    // `count` lines of `line`'s shape, the first at `first` and then every `period`: what as many writeTimed
+    // calls would leave, rotation included, without writing the lines of a run one by one.
+    void writeTimedRepeated(SimTime first, SimTime period, uint64_t count, bool toStderr,
+                            const std::shared_ptr<const TimedLine>& line);
+
     // The entries as the log file holds them.
     std::vector<LogEntry> entries() const;
     // Bytes of text in the log (what rotation counts).

@@ -940,14 +940,25 @@ ExecResult Engine::exec(const std::vector<std::string>& argv, SimTime timeout, c
     const bool touches = shape.namesInjected && !m_s.own;
     const Access access = shape.readOnly && !touches ? Access::Read : Access::Write;
     if (m_shortcuts && shape.direct != ExecShape::Direct::None && stdinData.empty() &&
-        execDirect(argv, shape.direct, access, result))
+        execDirect(argv, shape.direct, access, result)) {
+        // cat and test read the files, and with read access cannot change them: the same files, the same answer.
+        if (m_echo && access == Access::Read) {
+            m_echo->repeatable = true;
+            m_echo->exec = true;
+        }
         return result;
+    }
 
     m_stdin = stdinData;
     m_access = access;
+    m_pureClient = false;
     Launch l = launch(argv, pid, sink, m_now, Identity{m_s.uid, m_s.gid, m_s.user});
     m_stdin.clear();
     m_access = Access::Write;
+    if (m_echo && m_pureClient && l.kind == Launch::Kind::Finished && nextWake() > m_now) {
+        m_echo->repeatable = true;
+        m_echo->exec = true;
+    }
     switch (l.kind) {
     case Launch::Kind::NotFound:
         result.started = false;

@@ -72,6 +72,13 @@ public:
     SimTime nextWake() const { return nextWakeOf(m_s); }
     void signalInit(int signal);
     ExecResult exec(const std::vector<std::string>& argv, SimTime timeout, const std::string& stdinData);
+    // Where the next exec or request says whether it can be repeated without running it (RunEcho).
+    void setEcho(RunEcho* echo)
+    {
+        m_echo = echo;
+        if (echo)
+            *echo = {};
+    }
     std::optional<shell::HttpResponse> serveHttp(int port, const shell::HttpRequest& request);
 
     // ---- services for the processes (the shell host) ------------------------------------------------------
@@ -144,6 +151,8 @@ private:
     std::string m_stdin;
     Access m_access = Access::Write;
     bool m_shortcuts = true; // ContainerEnvironment::shortcuts()
+    RunEcho* m_echo = nullptr;
+    bool m_pureClient = false; // the client program just run changed nothing (redis-cli PING)
 };
 
 // Conservative static checks of a command an exec runs (the exec probes of 150 000 nginx pods must not each

@@ -1538,6 +1538,8 @@ Launch Engine::redisCli(const std::vector<std::string>& argv, int pid, const Sin
             return l;
         }
     }
+    // PING of the server in this container reads nothing and changes nothing: asked again, it answers alike.
+    m_pureClient = serverPid && !interactive && count == 1 && command(0).size() == 1 && lower(command(0)[0]) == "ping";
     std::string out;
     for (size_t n = 0; n < count; ++n) {
         const std::span<const std::string> words = command(n);

@@ -89,6 +89,13 @@ std::optional<shell::HttpResponse> Engine::answerAgain(int pid, const shell::Htt
         m_s.log.writeTimed(m_now, kept.accessToStderr, kept.accessLine);
     if ((p = find(pid)) && p->model())
         ++p->model()->requests;
+    // The same files answer the same request the same way, and the line it logs differs only in its time.
+    if (m_echo) {
+        m_echo->repeatable = true;
+        m_echo->serverPid = pid;
+        m_echo->accessLine = kept.accessLine;
+        m_echo->accessToStderr = kept.accessToStderr;
+    }
     return r;
 }
 

@@ -100,6 +100,8 @@ private slots:
     void sameEntriesAsPlainText_data();
     void sameEntriesAsPlainText();
     void equalHoweverStored();
+    void repeatedLinesAsIfWrittenOneByOne_data();
+    void repeatedLinesAsIfWrittenOneByOne();
 };
 
 void TestContainerLog::sameEntriesAsPlainText_data()
@@ -208,6 +210,68 @@ void TestContainerLog::equalHoweverStored()
     QVERIFY(runs == text);
     QCOMPARE(runs.bytes(), text.bytes());
     QVERIFY(runs.entries().front().time > 0);
+}
+
+// writeTimedRepeated (a parked probe's runs, added when the kubelet next looks) leaves what as many writeTimed
+// calls leave: runs started or extended, a text line before them, rotation in the middle of the repeat.
+void TestContainerLog::repeatedLinesAsIfWrittenOneByOne_data()
+{
+    QTest::addColumn<QString>("before"); // "text", "line" (one timed line), "run" (three), "offbeat" (a run, then a late line)
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("padding");
+    QTest::addColumn<bool>("monthNames"); // a format whose width varies
+    QTest::newRow("into an empty log") << "" << 5 << 0 << false;
+    QTest::newRow("after a text line") << "text" << 7 << 0 << false;
+    QTest::newRow("the line before becomes a run") << "line" << 3 << 0 << false;
+    QTest::newRow("a run grows") << "run" << 1000 << 0 << false;
+    QTest::newRow("after a line off the run's period") << "offbeat" << 20 << 0 << false;
+    QTest::newRow("rotating once") << "run" << 4000 << 300 << false;
+    QTest::newRow("rotating many times") << "run" << 60000 << 600 << false;
+    QTest::newRow("varying width") << "run" << 500 << 400 << true;
+}
+
+void TestContainerLog::repeatedLinesAsIfWrittenOneByOne()
+{
+    QFETCH(QString, before);
+    QFETCH(int, count);
+    QFETCH(int, padding);
+    QFETCH(bool, monthNames);
+    const auto line = shape("10.244.1.1 - - [{time}] \"GET / HTTP/1.1\" 200 615 " + std::string(size_t(padding), '-'),
+                            monthNames ? "%B %e %H:%M:%S" : "%d/%b/%Y:%H:%M:%S %z");
+    constexpr SimTime kPeriod = 10000;
+    ContainerLog repeated;
+    SimTime t = 1000;
+    auto setUp = [&](ContainerLog& log) {
+        SimTime at = 1000;
+        if (before == "text") {
+            log.write(at, false, "starting\n");
+            at += 400;
+        } else if (before == "line") {
+            log.writeTimed(at, false, line);
+            at += kPeriod;
+        } else if (before == "run" || before == "offbeat") {
+            for (int i = 0; i < 3; ++i, at += kPeriod)
+                log.writeTimed(at, false, line);
+            if (before == "offbeat") {
+                log.writeTimed(at + 1234, false, line);
+                at += 1234 + kPeriod;
+            }
+        }
+        return at;
+    };
+    t = setUp(repeated);
+    ContainerLog oneByOne;
+    setUp(oneByOne);
+    repeated.writeTimedRepeated(t, kPeriod, uint64_t(count), false, line);
+    for (int i = 0; i < count; ++i)
+        oneByOne.writeTimed(t + SimTime(i) * kPeriod, false, line);
+    QCOMPARE(repeated.bytes(), oneByOne.bytes());
+    QCOMPARE(repeated.entries().size(), oneByOne.entries().size());
+    QVERIFY(repeated.entries() == oneByOne.entries());
+    // And it goes on as the other would.
+    repeated.writeTimed(t + SimTime(count) * kPeriod, false, line);
+    oneByOne.writeTimed(t + SimTime(count) * kPeriod, false, line);
+    QVERIFY(repeated.entries() == oneByOne.entries());
 }
 
 QTEST_GUILESS_MAIN(TestContainerLog)
