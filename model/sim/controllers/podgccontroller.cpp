@@ -4,6 +4,8 @@
 #include "sim/cluster/timerkind.h"
 
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace podlab::sim {
@@ -43,6 +45,9 @@ void PodGcController::onTimer(ClusterContext& ctx)
     ctx.schedule(ctx.now + kCheckPeriod, TimerKind::Controller, kPodGc);
     std::vector<Ptr<api::Pod>> orphans, unscheduledTerminating;
     std::set<std::string> missingNow;
+    // Every pod every 20 s: at 150 000 pods on 5 000 nodes, asking the store for each pod's node would be most of
+    // the pass.
+    std::unordered_map<std::string_view, bool> nodeExists;
     for (const auto& [key, pod] : ctx.store.all<api::Pod>()) {
         const std::string& node = pod->spec.nodeName;
         if (node.empty()) {
@@ -50,7 +55,10 @@ void PodGcController::onTimer(ClusterContext& ctx)
                 unscheduledTerminating.push_back(pod);
             continue;
         }
-        if (ctx.store.get<api::Node>("", node))
+        const auto [known, first] = nodeExists.try_emplace(node, false);
+        if (first)
+            known->second = ctx.store.get<api::Node>("", node) != nullptr;
+        if (known->second)
             continue;
         missingNow.insert(node);
         const auto [it, added] = m_missingSince.try_emplace(node, ctx.now);

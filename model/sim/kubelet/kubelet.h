@@ -120,7 +120,7 @@ private:
                                                  size_t& echoSlot);
     // Parking steady probes (ProbeWorker::parkedAt).
     bool probeTimerCurrent(const PodState& state, uint64_t token, SimTime now) const;
-    void park(PodState& state, size_t slot, ProbeKind kind, const api::Probe& probe, const runtime::RunEcho& echo,
+    void park(PodState& state, size_t slot, ProbeKind kind, SimTime period, const runtime::RunEcho& echo,
               size_t echoSlot, KubeletContext& ctx);
     // Makes the pod's parked runs real up to this moment, before anything else happens in the pod; with
     // `resume` (anything that may change what they promised) its workers tick for real again.

@@ -87,8 +87,8 @@ bool Kubelet::probeTimerCurrent(const PodState& state, uint64_t token, SimTime n
 // Another worker's run, or a request from another pod, that the runtime calls repeatable changes nothing a
 // parked run depends on: the parked runs before it are made real, and the worker stays parked.
 
-void Kubelet::park(PodState& state, size_t index, ProbeKind kind, const api::Probe& probe,
-                   const runtime::RunEcho& echo, size_t echoSlot, KubeletContext& ctx)
+void Kubelet::park(PodState& state, size_t index, ProbeKind kind, SimTime period, const runtime::RunEcho& echo,
+                   size_t echoSlot, KubeletContext& ctx)
 {
     if (!ctx.cluster.config.parkSteadyProbes || state.pod->metadata.deletionTimestamp)
         return;
@@ -99,7 +99,6 @@ void Kubelet::park(PodState& state, size_t index, ProbeKind kind, const api::Pro
             for (const ProbeWorker& o : other.probes)
                 if (&o != &w && o.parked() && o.echo.accessLine && o.echoSlot == echoSlot)
                     return;
-    const SimTime period = seconds(std::max(probe.periodSeconds, 1));
     const SimTime now = ctx.now();
     // The container the run goes into moves its processes on first (Engine::advance); a tcpSocket check only
     // looks.
@@ -193,8 +192,11 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
     if (w.armedAt != ctx.now())
         return; // replaced by another tick
     w.armedAt = INT64_MAX;
+    // `probe` lives in the pod as it is now, which a status write during the run replaces: hold on to it.
+    const Ptr<api::Pod> pinned = state.pod;
     const api::Probe& probe = *probeSpec;
-    scheduleProbe(state, index, kind, ctx.now() + seconds(std::max(probe.periodSeconds, 1)), ctx);
+    const SimTime period = seconds(std::max(probe.periodSeconds, 1));
+    scheduleProbe(state, index, kind, ctx.now() + period, ctx);
 
     const runtime::Container* c = slot.current ? &*slot.current : nullptr;
     if (!c)
@@ -267,7 +269,7 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
         writeStatus(state, ctx);
     }
     if (result == ProbeResult::Success && kind != ProbeKind::Startup && echo.repeatable)
-        park(state, index, kind, probe, echo, echoSlot, ctx);
+        park(state, index, kind, period, echo, echoSlot, ctx);
 }
 
 std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t index, const api::Probe& probe,
