@@ -143,7 +143,7 @@ void Kubelet::catchUp(PodState& state, size_t index, ProbeKind kind, bool resume
                               std::pair(m_index, token) < std::pair(running->target, running->token);
     const uint64_t runs = w.parkedRunsUpTo(tickAtNowRan ? now : now - 1, period);
     if (runs > 0) {
-        const ProbeRecord last = w.recent[(w.recentNext + ProbeWorker::kRecentRuns - 1) % ProbeWorker::kRecentRuns];
+        const ProbeRecord last = w.lastRun();
         for (uint64_t k = runs > ProbeWorker::kRecentRuns ? runs - ProbeWorker::kRecentRuns + 1 : 1; k <= runs; ++k)
             w.record({w.parkedAt + SimTime(k) * period, last.result, last.output});
         w.resultRun += int(runs);

@@ -56,23 +56,32 @@ struct ProbeWorker {
     bool parked() const { return parkedAt >= 0; }
 
     // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
-    // every run would cost more than the run.
-    std::array<ProbeRecord, kRecentRuns> recent{};
-    uint8_t recentCount = 0;
-    uint8_t recentNext = 0;
+    // every run would cost more than the run. Allocated with the first run: most workers of a big cluster
+    // (startup probes, containers without probes) never run.
+    std::vector<ProbeRecord> recent;
+    uint8_t recentNext = 0; // where the next run goes, once the ring is full
     void record(ProbeRecord run)
     {
+        if (recent.size() < kRecentRuns) {
+            if (recent.empty())
+                recent.reserve(kRecentRuns);
+            recent.push_back(std::move(run));
+            return;
+        }
         recent[recentNext] = std::move(run);
         recentNext = uint8_t((recentNext + 1) % kRecentRuns);
-        if (recentCount < kRecentRuns)
-            ++recentCount;
+    }
+    const ProbeRecord& lastRun() const
+    {
+        return recent.size() < kRecentRuns ? recent.back() : recent[(recentNext + kRecentRuns - 1) % kRecentRuns];
     }
     // The runs up to `now` (and those at `now`), oldest first: a parked worker's included.
     std::vector<ProbeRecord> recentRuns(SimTime now, SimTime period) const
     {
         std::vector<ProbeRecord> out;
-        for (size_t i = 0; i < recentCount; ++i)
-            out.push_back(recent[(recentNext + kRecentRuns - recentCount + i) % kRecentRuns]);
+        const size_t first = recent.size() < kRecentRuns ? 0 : recentNext;
+        for (size_t i = 0; i < recent.size(); ++i)
+            out.push_back(recent[(first + i) % recent.size()]);
         const uint64_t parkedRuns = parkedRunsUpTo(now, period);
         if (parkedRuns > 0) {
             const ProbeRecord last = out.back();
