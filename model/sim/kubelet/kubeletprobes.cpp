@@ -90,9 +90,9 @@ bool Kubelet::probeTimerCurrent(const PodState& state, uint64_t token, SimTime n
 void Kubelet::park(PodState& state, size_t index, ProbeKind kind, SimTime period, const runtime::RunEcho& echo,
                    size_t echoSlot, KubeletContext& ctx)
 {
-    if (!ctx.cluster.config.parkSteadyProbes || state.pod->metadata.deletionTimestamp)
-        return;
     ProbeWorker& w = state.containerSlots[index].probes[size_t(kind)];
+    if (!ctx.cluster.config.parkSteadyProbes || state.pod->metadata.deletionTimestamp || w.parked())
+        return;
     // Two parked runs writing to one log would interleave their lines: one of them keeps ticking.
     if (echo.accessLine)
         for (const ContainerSlot& other : state.containerSlots)
@@ -141,8 +141,8 @@ void Kubelet::catchUp(PodState& state, size_t index, ProbeKind kind, bool resume
     const Timer* running = ctx.cluster.running;
     const bool tickAtNowRan = !running || running->kind != uint32_t(TimerKind::ProbeTick) ||
                               std::pair(m_index, token) < std::pair(running->target, running->token);
-    const uint64_t runs = w.parkedRunsUpTo(tickAtNowRan ? now : now - 1, period);
-    if (runs > 0) {
+    const uint64_t runs = w.parkedTicksUpTo(tickAtNowRan ? now : now - 1, period);
+    if (runs > 0 && w.echo.repeatable) {
         const ProbeRecord last = w.lastRun();
         for (uint64_t k = runs > ProbeWorker::kRecentRuns ? runs - ProbeWorker::kRecentRuns + 1 : 1; k <= runs; ++k)
             w.record({w.parkedAt + SimTime(k) * period, last.result, last.output});
@@ -151,8 +151,8 @@ void Kubelet::catchUp(PodState& state, size_t index, ProbeKind kind, bool resume
         ContainerSlot& traced = state.containerSlots[w.echoSlot];
         if (traced.current)
             traced.current->repeat(w.echo, w.parkedAt + period, period, runs);
-        w.parkedAt += SimTime(runs) * period;
     }
+    w.parkedAt += SimTime(runs) * period;
     if (!resume)
         return;
     const SimTime next = w.parkedAt + period;
@@ -191,6 +191,8 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
         return; // the worker stops with the pod
     if (w.armedAt != ctx.now())
         return; // replaced by another tick
+    if (w.parked())
+        catchUp(state, index, kind, true, ctx); // its first tick at the container's next wake: real from here
     w.armedAt = INT64_MAX;
     // `probe` lives in the pod as it is now, which a status write during the run replaces: hold on to it.
     const Ptr<api::Pod> pinned = state.pod;
@@ -229,8 +231,13 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
         return;
     const ProbeWorker& startup = slot.probes[size_t(ProbeKind::Startup)];
     const bool started = !startup.defined || startup.cached == ProbeResult::Success;
-    if (started ? kind == ProbeKind::Startup : kind != ProbeKind::Startup)
-        return; // startup probes stop once started; the others wait for it
+    if (started ? kind == ProbeKind::Startup : kind != ProbeKind::Startup) {
+        // Startup probes stop once started (until the next container: its start catches the worker up); the
+        // others wait for it.
+        if (kind == ProbeKind::Startup)
+            park(state, index, kind, period, runtime::RunEcho{}, index, ctx);
+        return;
+    }
 
     ++m_probeRuns;
     runtime::RunEcho echo;

@@ -91,13 +91,18 @@ struct ProbeWorker {
         }
         return out;
     }
-    // How many runs a parked worker has not made yet at or before `upTo`.
-    uint64_t parkedRunsUpTo(SimTime upTo, SimTime period) const
+    // How many ticks of a parked worker have not happened yet at or before `upTo`; those that make a run (all
+    // but a started startup probe's, which do nothing: `echo` is not repeatable then).
+    uint64_t parkedTicksUpTo(SimTime upTo, SimTime period) const
     {
         if (!parked() || period <= 0)
             return 0;
         upTo = std::min(upTo, parkedBefore - 1);
         return upTo < parkedAt + period ? 0 : uint64_t((upTo - parkedAt) / period);
+    }
+    uint64_t parkedRunsUpTo(SimTime upTo, SimTime period) const
+    {
+        return echo.repeatable ? parkedTicksUpTo(upTo, period) : 0;
     }
     bool operator==(const ProbeWorker&) const = default;
 };
