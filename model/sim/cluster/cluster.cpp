@@ -246,23 +246,20 @@ void Cluster::addKubelet(const std::string& node)
 {
     if (kubeletFor(node))
         return;
+    m_kubeletByNode.emplace(node, uint32_t(m_kubelets.size()));
     m_kubelets.emplace_back(node, uint32_t(m_kubelets.size()));
 }
 
 Kubelet* Cluster::kubeletFor(std::string_view node)
 {
-    for (Kubelet& k : m_kubelets)
-        if (k.nodeName() == node)
-            return &k;
-    return nullptr;
+    const auto it = m_kubeletByNode.find(node);
+    return it == m_kubeletByNode.end() ? nullptr : &m_kubelets[it->second];
 }
 
 const Kubelet* Cluster::kubelet(std::string_view node) const
 {
-    for (const Kubelet& k : m_kubelets)
-        if (k.nodeName() == node)
-            return &k;
-    return nullptr;
+    const auto it = m_kubeletByNode.find(node);
+    return it == m_kubeletByNode.end() ? nullptr : &m_kubelets[it->second];
 }
 
 bool Cluster::setNodeReporting(std::string_view node, bool reporting)

@@ -18,6 +18,7 @@
 
 #include <memory>
 
+#include <map>
 #include <vector>
 
 namespace podlab::sim {
@@ -102,6 +103,8 @@ private:
     PodGcController m_podGc;
     ServiceAccountController m_serviceAccounts;
     std::vector<Kubelet> m_kubelets;
+    // Every pod change goes to its node's kubelet: by name, not by a walk past 5 000 kubelets.
+    std::map<std::string, uint32_t, std::less<>> m_kubeletByNode;
     ClusterNetwork m_network;
     std::shared_ptr<const ImageCatalogue> m_images; // immutable: copies of the cluster share it
     shell::ScriptCache m_scripts;
