@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,7 +73,9 @@ struct Inode {
 
 // An in-memory POSIX-like file system: a copyable value (the world is a value), so a copied cluster carries
 // its containers' files with it. Inodes live in one vector and refer to each other by index; freed slots are
-// reused lowest-last, deterministically.
+// reused lowest-last, deterministically. Copies share their inodes until one of them changes one (copy on
+// write, inode by inode): a container's writable root starts as a copy of its image's files, and touching
+// one file must not cost a copy of them all in each of thousands of containers.
 //
 // Two levels of API. The *At functions work on a directory inode and one name, like the kernel's *at()
 // calls, and check nothing: they are the primitives a resolver (ContainerFiles) uses once it has walked a
@@ -89,7 +92,7 @@ public:
 
     // --- primitives -----------------------------------------------------------------------------------
     InodeId rootInode() const { return 0; }
-    const Inode& inode(InodeId id) const { return m_inodes[id]; }
+    const Inode& inode(InodeId id) const { return *m_inodes[id]; }
     InodeId lookup(InodeId dir, std::string_view name) const;
     Stat statOf(InodeId id) const;
     InodeId createAt(InodeId dir, std::string_view name, FileType type, uint32_t mode, const Caller& who,
@@ -149,12 +152,16 @@ public:
 
 private:
     InodeId allocate();
+    // The inode, for writing: copied first if another file system still shares it.
+    Inode& edit(InodeId id);
+    // What a freed slot holds until it is reused (shared, so that nothing writes to it in place).
+    static const std::shared_ptr<Inode>& freedInode();
     void release(InodeId id);
     void changed() { m_version = nextStamp(); }
     void renamed() { m_namesVersion = m_version = nextStamp(); }
     static uint64_t nextStamp();
 
-    std::vector<Inode> m_inodes;
+    std::vector<std::shared_ptr<Inode>> m_inodes; // never null
     std::vector<InodeId> m_free;
     Medium m_medium = Medium::Disk;
     int64_t m_clockMs = 0;
