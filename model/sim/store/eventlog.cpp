@@ -6,24 +6,6 @@
 
 namespace podlab::sim {
 
-namespace {
-
-uint64_t mix(uint64_t h, std::string_view s) { return (h ^ std::hash<std::string_view>()(s)) * 0x100000001B3ull; }
-
-} // namespace
-
-uint64_t EventLog::hashOf(const Record& r)
-{
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (std::string_view part : {std::string_view(r.involvedObject.uid), std::string_view(r.involvedObject.name),
-                                  std::string_view(r.involvedObject.namespace_), std::string_view(r.involvedObject.kind),
-                                  std::string_view(r.involvedObject.fieldPath), std::string_view(r.type),
-                                  std::string_view(r.reason), std::string_view(r.message),
-                                  std::string_view(r.component), std::string_view(r.host)})
-        h = mix(h, part);
-    return h;
-}
-
 bool EventLog::sameEvent(const Entry& e, const Record& r) const
 {
     return text(e.involvedUid) == r.involvedObject.uid && text(e.involvedName) == r.involvedObject.name &&
@@ -34,17 +16,21 @@ bool EventLog::sameEvent(const Entry& e, const Record& r) const
 
 uint64_t EventLog::record(const Record& r, uint64_t resourceVersion)
 {
-    const uint64_t h = hashOf(r);
-    for (auto [it, end] = m_byHash.equal_range(h); it != end; ++it) {
-        const uint64_t id = it->second;
-        if (!contains(id))
-            continue;
-        Entry& e = m_events[id - m_firstId];
-        if (sameEvent(e, r)) {
-            ++e.count;
-            e.lastMillis = r.time.millis();
-            e.resourceVersion = resourceVersion;
-            return id;
+    // Only an event about the same object can be counted again, so that object's few events are the only
+    // candidates. (Events about no object in particular, with no uid, all share one list.) Every string of
+    // a live event is in the pool: a uid the pool does not know is a new object.
+    const Id uid = m_strings.find(r.involvedObject.uid);
+    if (uid != 0 || r.involvedObject.uid.empty()) {
+        if (const auto it = m_byUid.find(uid); it != m_byUid.end()) {
+            for (uint64_t id : it->second) {
+                Entry& e = m_events[id - m_firstId];
+                if (sameEvent(e, r)) {
+                    ++e.count;
+                    e.lastMillis = r.time.millis();
+                    e.resourceVersion = resourceVersion;
+                    return id;
+                }
+            }
         }
     }
     Entry e{};
@@ -66,11 +52,9 @@ uint64_t EventLog::record(const Record& r, uint64_t resourceVersion)
     e.nameSuffix = std::max(uint64_t(r.time.millis()) * 1'000'000, m_lastSuffix + 1);
     m_lastSuffix = e.nameSuffix;
     e.resourceVersion = resourceVersion;
-    e.hash = h;
     const uint64_t id = m_firstId + m_events.size();
     m_byUid[e.involvedUid].push_back(id);
     m_events.push_back(std::move(e));
-    m_byHash.emplace(h, id);
     return id;
 }
 
@@ -140,11 +124,6 @@ void EventLog::expireBefore(api::Time cutoff)
     // that keeps recurring holds back younger expired ones until it expires itself.
     while (!m_events.empty() && m_events.front().lastMillis < cutoff.millis()) {
         const Entry& e = m_events.front();
-        for (auto [it, end] = m_byHash.equal_range(e.hash); it != end; ++it)
-            if (it->second == m_firstId) {
-                m_byHash.erase(it);
-                break;
-            }
         auto& sameUid = m_byUid[e.involvedUid];
         std::erase(sameUid, m_firstId);
         if (sameUid.empty())

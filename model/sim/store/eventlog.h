@@ -56,20 +56,15 @@ private:
         int64_t firstMillis, lastMillis;
         uint64_t nameSuffix; // the event's own name is "<involved name>.<hex of this>", as client-go names them
         uint64_t resourceVersion;
-        uint64_t hash;
     };
 
     const std::string& text(Id id) const { return m_strings.text(id); }
-    static uint64_t hashOf(const Record& r);
     bool sameEvent(const Entry& e, const Record& r) const;
 
     std::deque<Entry> m_events;
     uint64_t m_firstId = 1; // id of m_events.front()
     StringPool m_strings;
-    // One node per event (not a list per key): most keys have a single event, and a small list costs more
-    // than its key.
-    std::unordered_multimap<uint64_t, uint64_t> m_byHash; // aggregation key -> ids
-    std::unordered_map<Id, std::vector<uint64_t>> m_byUid; // the involved object's uid -> ids
+    std::unordered_map<Id, std::vector<uint64_t>> m_byUid; // the involved object's uid -> ids of its live events
     uint64_t m_lastSuffix = 0;
 };
 
