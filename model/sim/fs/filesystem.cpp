@@ -202,7 +202,7 @@ InodeId FileSystem::createAt(InodeId dir, std::string_view name, FileType type, 
         edit(dir).nlink++;
     }
     Inode& d = edit(dir);
-    d.entries.emplace(std::string(name), id);
+    d.entries.add(std::string(name), id);
     d.mtimeMs = who.nowMs;
     renamed();
     return id;
@@ -232,9 +232,8 @@ void FileSystem::removeAt(InodeId dir, std::string_view name, int64_t nowMs)
     if (lookup(dir, name) == kNoInode)
         return;
     Inode& d = edit(dir);
-    const auto it = d.entries.find(name);
-    const InodeId child = it->second;
-    d.entries.erase(it);
+    const InodeId child = d.entries.find(name)->second;
+    d.entries.remove(name);
     d.mtimeMs = nowMs;
     if (inode(child).type == FileType::Directory)
         d.nlink--;
@@ -254,7 +253,7 @@ void FileSystem::moveAt(InodeId fromDir, std::string_view fromName, InodeId toDi
     const bool isDir = inode(moving).type == FileType::Directory;
     {
         Inode& from = edit(fromDir);
-        from.entries.erase(from.entries.find(fromName));
+        from.entries.remove(fromName);
         from.mtimeMs = nowMs;
         if (isDir)
             from.nlink--;
@@ -262,7 +261,7 @@ void FileSystem::moveAt(InodeId fromDir, std::string_view fromName, InodeId toDi
     if (replaced != kNoInode)
         removeAt(toDir, toName, nowMs);
     Inode& to = edit(toDir);
-    to.entries.emplace(std::string(toName), moving);
+    to.entries.add(std::string(toName), moving);
     to.mtimeMs = nowMs;
     if (isDir) {
         to.nlink++;

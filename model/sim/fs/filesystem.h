@@ -55,18 +55,71 @@ struct Caller {
     int64_t nowMs = 0; // epoch milliseconds stamped on what the operation changes
 };
 
-// One stored object. Directories keep their entries sorted by name (std::map), which is the order `ls`
-// prints, and their parent for "..".
+// A directory's entries, sorted by name (the order `ls` prints). Most inodes are files, which have none, so
+// the map lives on the heap and only while there are entries: an inode without any carries a null pointer
+// instead of an empty std::map's 48 bytes, in every file of every image on every node.
+class DirEntries {
+public:
+    using Map = std::map<std::string, InodeId, std::less<>>;
+    using const_iterator = Map::const_iterator;
+
+    DirEntries() = default;
+    DirEntries(const DirEntries& other) : m_map(other.empty() ? nullptr : std::make_unique<Map>(*other.m_map)) {}
+    DirEntries& operator=(const DirEntries& other)
+    {
+        if (this != &other)
+            m_map = other.empty() ? nullptr : std::make_unique<Map>(*other.m_map);
+        return *this;
+    }
+    DirEntries(DirEntries&&) noexcept = default;
+    DirEntries& operator=(DirEntries&&) noexcept = default;
+
+    bool empty() const { return !m_map; }
+    size_t size() const { return m_map ? m_map->size() : 0; }
+    const_iterator begin() const { return m_map ? m_map->cbegin() : none().cbegin(); }
+    const_iterator end() const { return m_map ? m_map->cend() : none().cend(); }
+    const_iterator find(std::string_view name) const { return m_map ? m_map->find(name) : none().cend(); }
+    void add(std::string name, InodeId id)
+    {
+        if (!m_map)
+            m_map = std::make_unique<Map>();
+        m_map->emplace(std::move(name), id);
+    }
+    // Removes the entry called `name`, which must be there.
+    void remove(std::string_view name)
+    {
+        m_map->erase(m_map->find(name));
+        if (m_map->empty())
+            m_map.reset();
+    }
+
+    bool operator==(const DirEntries& other) const
+    {
+        return empty() ? other.empty() : !other.empty() && *m_map == *other.m_map;
+    }
+
+private:
+    static const Map& none()
+    {
+        static const Map empty;
+        return empty;
+    }
+
+    std::unique_ptr<Map> m_map; // null when there are no entries
+};
+
+// One stored object. Directories keep their entries sorted by name, which is the order `ls` prints, and
+// their parent for "..".
 struct Inode {
     FileType type = FileType::Regular;
     uint32_t mode = 0644;
     uint32_t uid = 0;
     uint32_t gid = 0;
     uint32_t nlink = 1;
+    InodeId parent = kNoInode;
     int64_t mtimeMs = 0;
     std::string data; // file contents, or a symlink's target
-    std::map<std::string, InodeId, std::less<>> entries;
-    InodeId parent = kNoInode;
+    DirEntries entries;
 
     bool operator==(const Inode&) const = default;
 };
