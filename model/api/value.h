@@ -1,8 +1,9 @@
 #pragma once
 
+#include "valueptr.h"
+
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -68,46 +69,20 @@ public:
     using Map = std::map<std::string, Value>;
     using const_iterator = Map::const_iterator;
 
-    Unmodelled() = default;
-    Unmodelled(const Unmodelled& other) : m_map(other.empty() ? nullptr : std::make_unique<Map>(*other.m_map)) {}
-    Unmodelled& operator=(const Unmodelled& other)
-    {
-        if (this != &other)
-            m_map = other.empty() ? nullptr : std::make_unique<Map>(*other.m_map);
-        return *this;
-    }
-    Unmodelled(Unmodelled&&) noexcept = default;
-    Unmodelled& operator=(Unmodelled&&) noexcept = default;
+    bool empty() const { return !m_map; }
+    size_t size() const { return m_map.orEmpty().size(); }
+    bool contains(const std::string& key) const { return m_map.orEmpty().contains(key); }
+    const Value& at(const std::string& key) const { return m_map.orEmpty().at(key); }
+    Value& operator[](const std::string& key) { return m_map.ensure()[key]; }
+    const_iterator find(const std::string& key) const { return m_map.orEmpty().find(key); }
+    const_iterator begin() const { return m_map.orEmpty().cbegin(); }
+    const_iterator end() const { return m_map.orEmpty().cend(); }
+    size_t erase(const std::string& key);
 
-    bool empty() const { return !m_map || m_map->empty(); }
-    size_t size() const { return m_map ? m_map->size() : 0; }
-    bool contains(const std::string& key) const { return m_map && m_map->contains(key); }
-    const Value& at(const std::string& key) const { return m_map ? m_map->at(key) : none().at(key); }
-    Value& operator[](const std::string& key) { return map()[key]; }
-    const_iterator find(const std::string& key) const { return m_map ? m_map->find(key) : none().end(); }
-    const_iterator begin() const { return m_map ? m_map->cbegin() : none().cbegin(); }
-    const_iterator end() const { return m_map ? m_map->cend() : none().cend(); }
-    size_t erase(const std::string& key) { return m_map ? m_map->erase(key) : 0; }
-
-    bool operator==(const Unmodelled& other) const
-    {
-        return empty() ? other.empty() : !other.empty() && *m_map == *other.m_map;
-    }
+    bool operator==(const Unmodelled&) const = default;
 
 private:
-    static const Map& none()
-    {
-        static const Map empty;
-        return empty;
-    }
-    Map& map()
-    {
-        if (!m_map)
-            m_map = std::make_unique<Map>();
-        return *m_map;
-    }
-
-    std::unique_ptr<Map> m_map;
+    ValuePtr<Map> m_map; // null while there are no fields (never an empty map)
 };
 
 } // namespace podlab::api

@@ -2,9 +2,10 @@
 
 #include "error.h"
 
+#include "api/valueptr.h"
+
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,28 +64,12 @@ public:
     using Map = std::map<std::string, InodeId, std::less<>>;
     using const_iterator = Map::const_iterator;
 
-    DirEntries() = default;
-    DirEntries(const DirEntries& other) : m_map(other.empty() ? nullptr : std::make_unique<Map>(*other.m_map)) {}
-    DirEntries& operator=(const DirEntries& other)
-    {
-        if (this != &other)
-            m_map = other.empty() ? nullptr : std::make_unique<Map>(*other.m_map);
-        return *this;
-    }
-    DirEntries(DirEntries&&) noexcept = default;
-    DirEntries& operator=(DirEntries&&) noexcept = default;
-
     bool empty() const { return !m_map; }
-    size_t size() const { return m_map ? m_map->size() : 0; }
-    const_iterator begin() const { return m_map ? m_map->cbegin() : none().cbegin(); }
-    const_iterator end() const { return m_map ? m_map->cend() : none().cend(); }
-    const_iterator find(std::string_view name) const { return m_map ? m_map->find(name) : none().cend(); }
-    void add(std::string name, InodeId id)
-    {
-        if (!m_map)
-            m_map = std::make_unique<Map>();
-        m_map->emplace(std::move(name), id);
-    }
+    size_t size() const { return m_map.orEmpty().size(); }
+    const_iterator begin() const { return m_map.orEmpty().cbegin(); }
+    const_iterator end() const { return m_map.orEmpty().cend(); }
+    const_iterator find(std::string_view name) const { return m_map.orEmpty().find(name); }
+    void add(std::string name, InodeId id) { m_map.ensure().emplace(std::move(name), id); }
     // Removes the entry called `name`, which must be there.
     void remove(std::string_view name)
     {
@@ -93,19 +78,10 @@ public:
             m_map.reset();
     }
 
-    bool operator==(const DirEntries& other) const
-    {
-        return empty() ? other.empty() : !other.empty() && *m_map == *other.m_map;
-    }
+    bool operator==(const DirEntries&) const = default;
 
 private:
-    static const Map& none()
-    {
-        static const Map empty;
-        return empty;
-    }
-
-    std::unique_ptr<Map> m_map; // null when there are no entries
+    api::ValuePtr<Map> m_map; // null while there are no entries (never an empty map)
 };
 
 // One stored object. Directories keep their entries sorted by name, which is the order `ls` prints, and
