@@ -3,6 +3,7 @@
 #include "intorstring.h"
 #include "meta.h"
 #include "quantity.h"
+#include "sharedoptional.h"
 
 #include <map>
 #include <optional>
@@ -184,10 +185,10 @@ struct Container {
     ResourceRequirements resources;
     std::optional<std::string> restartPolicy; // only "Always", on init containers: a sidecar
     std::vector<VolumeMount> volumeMounts;
-    std::optional<Probe> livenessProbe;
-    std::optional<Probe> readinessProbe;
-    std::optional<Probe> startupProbe;
-    std::optional<Lifecycle> lifecycle;
+    SharedOptional<Probe> livenessProbe;
+    SharedOptional<Probe> readinessProbe;
+    SharedOptional<Probe> startupProbe;
+    SharedOptional<Lifecycle> lifecycle;
     std::string terminationMessagePath;
     std::string terminationMessagePolicy;
     std::string imagePullPolicy;

@@ -2,6 +2,7 @@
 
 #include "container.h"
 #include "meta.h"
+#include "sharedoptional.h"
 #include "volume.h"
 
 #include <optional>
@@ -106,13 +107,13 @@ struct PodSpec {
     std::vector<LocalObjectReference> imagePullSecrets;
     std::string hostname;
     std::string subdomain;
-    std::optional<Affinity> affinity;
+    SharedOptional<Affinity> affinity;
     std::string schedulerName;
     std::vector<Toleration> tolerations;
     std::vector<HostAlias> hostAliases;
     std::string priorityClassName;
     std::optional<int32_t> priority;
-    std::optional<PodDNSConfig> dnsConfig;
+    SharedOptional<PodDNSConfig> dnsConfig;
     std::vector<PodReadinessGate> readinessGates;
     std::optional<std::string> runtimeClassName;
     std::optional<bool> enableServiceLinks;
@@ -161,9 +162,9 @@ struct ContainerStateTerminated {
 };
 
 struct ContainerState {
-    std::optional<ContainerStateWaiting> waiting;
+    SharedOptional<ContainerStateWaiting> waiting;
     std::optional<ContainerStateRunning> running;
-    std::optional<ContainerStateTerminated> terminated;
+    SharedOptional<ContainerStateTerminated> terminated;
     bool operator==(const ContainerState&) const = default;
 };
 

@@ -30,4 +30,14 @@ bool Value::operator==(const Value& other) const
     });
 }
 
+size_t Unmodelled::erase(const std::string& key)
+{
+    if (!m_map)
+        return 0;
+    const size_t erased = m_map->erase(key);
+    if (m_map->empty())
+        m_map.reset();
+    return erased;
+}
+
 } // namespace podlab::api

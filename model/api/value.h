@@ -1,5 +1,7 @@
 #pragma once
 
+#include "valueptr.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -57,7 +59,30 @@ private:
     std::variant<std::monostate, bool, int64_t, double, std::string, Array, Object> m_v;
 };
 
-// Fields Kubernetes defines that PodLab accepts and preserves without simulating them, by JSON name.
-using Unmodelled = std::map<std::string, Value>;
+// Fields Kubernetes defines that PodLab accepts and preserves without simulating them, by JSON name: a
+// std::map with the part of its interface PodLab uses. Nearly always empty, and every API object has some
+// (a stored pod has six), so the map lives on the heap and only while it holds something: empty, it is one
+// null pointer instead of an empty std::map's 48 bytes. Iterators are const: the fields are kept, not
+// edited in place.
+class Unmodelled {
+public:
+    using Map = std::map<std::string, Value>;
+    using const_iterator = Map::const_iterator;
+
+    bool empty() const { return !m_map; }
+    size_t size() const { return m_map.orEmpty().size(); }
+    bool contains(const std::string& key) const { return m_map.orEmpty().contains(key); }
+    const Value& at(const std::string& key) const { return m_map.orEmpty().at(key); }
+    Value& operator[](const std::string& key) { return m_map.ensure()[key]; }
+    const_iterator find(const std::string& key) const { return m_map.orEmpty().find(key); }
+    const_iterator begin() const { return m_map.orEmpty().cbegin(); }
+    const_iterator end() const { return m_map.orEmpty().cend(); }
+    size_t erase(const std::string& key);
+
+    bool operator==(const Unmodelled&) const = default;
+
+private:
+    ValuePtr<Map> m_map; // null while there are no fields (never an empty map)
+};
 
 } // namespace podlab::api

@@ -18,7 +18,7 @@ void roundUpToMilli(ResourceList& list)
     }
 }
 
-void defaultProbe(std::optional<Probe>& probe)
+void defaultProbe(SharedOptional<Probe>& probe)
 {
     if (!probe)
         return;
@@ -46,7 +46,7 @@ void defaultHttpGet(std::optional<HTTPGetAction>& action)
         action->scheme = "HTTP";
 }
 
-void defaultHandler(std::optional<Probe>& probe)
+void defaultHandler(SharedOptional<Probe>& probe)
 {
     if (probe)
         defaultHttpGet(probe->httpGet);

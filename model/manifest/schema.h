@@ -4,6 +4,7 @@
 
 #include "api/intorstring.h"
 #include "api/quantity.h"
+#include "api/sharedoptional.h"
 #include "api/time.h"
 #include "api/value.h"
 
@@ -221,9 +222,11 @@ struct Codec {
     static bool isEmpty(const T&) { return false; }
 };
 
-template <class T>
-struct Codec<std::optional<T>> {
-    static void decode(std::optional<T>& out, YamlRef node, DecodeContext& ctx)
+// std::optional and api::SharedOptional (the big optional parts of an object) read and write alike.
+template <class Optional>
+struct OptionalCodec {
+    using T = typename Optional::value_type;
+    static void decode(Optional& out, YamlRef node, DecodeContext& ctx)
     {
         const YamlRef n = ctx.resolve(node);
         if (!n.isValid() || n.kind() == YamlDocument::Kind::Null)
@@ -232,9 +235,15 @@ struct Codec<std::optional<T>> {
             out.emplace();
         Codec<T>::decode(*out, n, ctx);
     }
-    static api::Value encode(const std::optional<T>& v) { return Codec<T>::encode(*v); }
-    static bool isEmpty(const std::optional<T>& v) { return !v.has_value(); }
+    static api::Value encode(const Optional& v) { return Codec<T>::encode(*v); }
+    static bool isEmpty(const Optional& v) { return !v.has_value(); }
 };
+
+template <class T>
+struct Codec<std::optional<T>> : OptionalCodec<std::optional<T>> {};
+
+template <class T>
+struct Codec<api::SharedOptional<T>> : OptionalCodec<api::SharedOptional<T>> {};
 
 template <class T>
 struct Codec<std::vector<T>> {

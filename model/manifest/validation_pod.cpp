@@ -416,7 +416,7 @@ FieldErrors validateHandler(const Handler& h, const FieldPath& path, std::option
 
 enum class ProbeKind { Liveness, Readiness, Startup };
 
-FieldErrors validateProbe(const std::optional<Probe>& probe, ProbeKind kind, const FieldPath& path,
+FieldErrors validateProbe(const SharedOptional<Probe>& probe, ProbeKind kind, const FieldPath& path,
                           std::optional<int64_t> grace)
 {
     if (!probe)

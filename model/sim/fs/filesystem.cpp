@@ -2,6 +2,7 @@
 
 #include "containerfiles.h"
 
+#include <algorithm>
 #include <atomic>
 
 namespace podlab::sim::fs {
@@ -82,7 +83,11 @@ uint64_t FileSystem::nextStamp()
 
 bool FileSystem::operator==(const FileSystem& other) const
 {
-    return m_inodes == other.m_inodes && m_free == other.m_free && m_medium == other.m_medium &&
+    const auto sameInode = [](const std::shared_ptr<Inode>& a, const std::shared_ptr<Inode>& b) {
+        return a == b || *a == *b;
+    };
+    return std::equal(m_inodes.begin(), m_inodes.end(), other.m_inodes.begin(), other.m_inodes.end(), sameInode) &&
+           m_free == other.m_free && m_medium == other.m_medium &&
            m_clockMs == other.m_clockMs;
 }
 
@@ -96,7 +101,25 @@ FileSystem::FileSystem(Medium medium)
     root.mode = 0755;
     root.nlink = 2;
     root.parent = 0;
-    m_inodes.push_back(std::move(root));
+    m_inodes.push_back(std::make_shared<Inode>(std::move(root)));
+}
+
+Inode& FileSystem::edit(InodeId id)
+{
+    std::shared_ptr<Inode>& slot = m_inodes[id];
+    if (slot.use_count() > 1)
+        slot = std::make_shared<Inode>(*slot);
+    return *slot;
+}
+
+const std::shared_ptr<Inode>& FileSystem::freedInode()
+{
+    static const std::shared_ptr<Inode> freed = [] {
+        auto n = std::make_shared<Inode>();
+        n->nlink = 0;
+        return n;
+    }();
+    return freed;
 }
 
 InodeId FileSystem::allocate()
@@ -104,27 +127,26 @@ InodeId FileSystem::allocate()
     if (!m_free.empty()) {
         const InodeId id = m_free.back();
         m_free.pop_back();
+        m_inodes[id] = std::make_shared<Inode>();
         return id;
     }
-    m_inodes.emplace_back();
+    m_inodes.push_back(std::make_shared<Inode>());
     return InodeId(m_inodes.size() - 1);
 }
 
 void FileSystem::release(InodeId id)
 {
-    Inode& n = m_inodes[id];
-    if (n.type == FileType::Directory) {
-        for (const auto& [name, child] : n.entries)
+    if (inode(id).type == FileType::Directory) {
+        for (const auto& [name, child] : inode(id).entries)
             release(child);
     }
-    n = Inode{};
-    n.nlink = 0;
+    m_inodes[id] = freedInode();
     m_free.push_back(id);
 }
 
 InodeId FileSystem::lookup(InodeId dir, std::string_view name) const
 {
-    const Inode& d = m_inodes[dir];
+    const Inode& d = inode(dir);
     if (d.type != FileType::Directory)
         return kNoInode;
     const auto it = d.entries.find(name);
@@ -133,7 +155,7 @@ InodeId FileSystem::lookup(InodeId dir, std::string_view name) const
 
 Stat FileSystem::statOf(InodeId id) const
 {
-    const Inode& n = m_inodes[id];
+    const Inode& n = inode(id);
     Stat s;
     s.type = n.type;
     s.mode = n.mode;
@@ -167,7 +189,7 @@ InodeId FileSystem::createAt(InodeId dir, std::string_view name, FileType type, 
                              const Caller& who, std::string_view data)
 {
     const InodeId id = allocate();
-    Inode& n = m_inodes[id];
+    Inode& n = edit(id);
     n.type = type;
     n.mode = mode & 07777;
     n.uid = who.uid;
@@ -177,10 +199,10 @@ InodeId FileSystem::createAt(InodeId dir, std::string_view name, FileType type, 
     if (type == FileType::Directory) {
         n.nlink = 2;
         n.parent = dir;
-        m_inodes[dir].nlink++;
+        edit(dir).nlink++;
     }
-    Inode& d = m_inodes[dir];
-    d.entries.emplace(std::string(name), id);
+    Inode& d = edit(dir);
+    d.entries.add(std::string(name), id);
     d.mtimeMs = who.nowMs;
     renamed();
     return id;
@@ -188,7 +210,7 @@ InodeId FileSystem::createAt(InodeId dir, std::string_view name, FileType type, 
 
 void FileSystem::writeAt(InodeId file, std::string_view data, WriteMode mode, int64_t nowMs)
 {
-    Inode& n = m_inodes[file];
+    Inode& n = edit(file);
     if (mode == WriteMode::Append)
         n.data.append(data);
     else
@@ -199,7 +221,7 @@ void FileSystem::writeAt(InodeId file, std::string_view data, WriteMode mode, in
 
 void FileSystem::truncateAt(InodeId file, uint64_t size, int64_t nowMs)
 {
-    Inode& n = m_inodes[file];
+    Inode& n = edit(file);
     n.data.resize(size, '\0');
     n.mtimeMs = nowMs;
     changed();
@@ -207,14 +229,13 @@ void FileSystem::truncateAt(InodeId file, uint64_t size, int64_t nowMs)
 
 void FileSystem::removeAt(InodeId dir, std::string_view name, int64_t nowMs)
 {
-    Inode& d = m_inodes[dir];
-    const auto it = d.entries.find(name);
-    if (it == d.entries.end())
+    if (lookup(dir, name) == kNoInode)
         return;
-    const InodeId child = it->second;
-    d.entries.erase(it);
+    Inode& d = edit(dir);
+    const InodeId child = d.entries.find(name)->second;
+    d.entries.remove(name);
     d.mtimeMs = nowMs;
-    if (m_inodes[child].type == FileType::Directory)
+    if (inode(child).type == FileType::Directory)
         d.nlink--;
     release(child);
     renamed();
@@ -229,48 +250,49 @@ void FileSystem::moveAt(InodeId fromDir, std::string_view fromName, InodeId toDi
     const InodeId replaced = lookup(toDir, toName);
     if (replaced == moving)
         return;
-    const bool isDir = m_inodes[moving].type == FileType::Directory;
+    const bool isDir = inode(moving).type == FileType::Directory;
     {
-        Inode& from = m_inodes[fromDir];
-        from.entries.erase(from.entries.find(fromName));
+        Inode& from = edit(fromDir);
+        from.entries.remove(fromName);
         from.mtimeMs = nowMs;
         if (isDir)
             from.nlink--;
     }
     if (replaced != kNoInode)
         removeAt(toDir, toName, nowMs);
-    Inode& to = m_inodes[toDir];
-    to.entries.emplace(std::string(toName), moving);
+    Inode& to = edit(toDir);
+    to.entries.add(std::string(toName), moving);
     to.mtimeMs = nowMs;
     if (isDir) {
         to.nlink++;
-        m_inodes[moving].parent = toDir;
+        edit(moving).parent = toDir;
     }
     renamed();
 }
 
 void FileSystem::setOwner(InodeId id, uint32_t uid, uint32_t gid)
 {
-    m_inodes[id].uid = uid;
-    m_inodes[id].gid = gid;
+    Inode& n = edit(id);
+    n.uid = uid;
+    n.gid = gid;
     renamed();
 }
 
 void FileSystem::setMode(InodeId id, uint32_t mode)
 {
-    m_inodes[id].mode = mode & 07777;
+    edit(id).mode = mode & 07777;
     renamed();
 }
 
 void FileSystem::setMtime(InodeId id, int64_t epochMs)
 {
-    m_inodes[id].mtimeMs = epochMs;
+    edit(id).mtimeMs = epochMs;
     changed();
 }
 
 bool FileSystem::isWithin(InodeId dir, InodeId ancestor) const
 {
-    for (InodeId d = dir;; d = m_inodes[d].parent) {
+    for (InodeId d = dir;; d = inode(d).parent) {
         if (d == ancestor)
             return true;
         if (d == rootInode() || d == kNoInode)

@@ -2,6 +2,8 @@
 
 #include "error.h"
 
+#include "api/valueptr.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -54,25 +56,55 @@ struct Caller {
     int64_t nowMs = 0; // epoch milliseconds stamped on what the operation changes
 };
 
-// One stored object. Directories keep their entries sorted by name (std::map), which is the order `ls`
-// prints, and their parent for "..".
+// A directory's entries, sorted by name (the order `ls` prints). Most inodes are files, which have none, so
+// the map lives on the heap and only while there are entries: an inode without any carries a null pointer
+// instead of an empty std::map's 48 bytes, in every file of every image on every node.
+class DirEntries {
+public:
+    using Map = std::map<std::string, InodeId, std::less<>>;
+    using const_iterator = Map::const_iterator;
+
+    bool empty() const { return !m_map; }
+    size_t size() const { return m_map.orEmpty().size(); }
+    const_iterator begin() const { return m_map.orEmpty().cbegin(); }
+    const_iterator end() const { return m_map.orEmpty().cend(); }
+    const_iterator find(std::string_view name) const { return m_map.orEmpty().find(name); }
+    void add(std::string name, InodeId id) { m_map.ensure().emplace(std::move(name), id); }
+    // Removes the entry called `name`, which must be there.
+    void remove(std::string_view name)
+    {
+        m_map->erase(m_map->find(name));
+        if (m_map->empty())
+            m_map.reset();
+    }
+
+    bool operator==(const DirEntries&) const = default;
+
+private:
+    api::ValuePtr<Map> m_map; // null while there are no entries (never an empty map)
+};
+
+// One stored object. Directories keep their entries sorted by name, which is the order `ls` prints, and
+// their parent for "..".
 struct Inode {
     FileType type = FileType::Regular;
     uint32_t mode = 0644;
     uint32_t uid = 0;
     uint32_t gid = 0;
     uint32_t nlink = 1;
+    InodeId parent = kNoInode;
     int64_t mtimeMs = 0;
     std::string data; // file contents, or a symlink's target
-    std::map<std::string, InodeId, std::less<>> entries;
-    InodeId parent = kNoInode;
+    DirEntries entries;
 
     bool operator==(const Inode&) const = default;
 };
 
 // An in-memory POSIX-like file system: a copyable value (the world is a value), so a copied cluster carries
 // its containers' files with it. Inodes live in one vector and refer to each other by index; freed slots are
-// reused lowest-last, deterministically.
+// reused lowest-last, deterministically. Copies share their inodes until one of them changes one (copy on
+// write, inode by inode): a container's writable root starts as a copy of its image's files, and touching
+// one file must not cost a copy of them all in each of thousands of containers.
 //
 // Two levels of API. The *At functions work on a directory inode and one name, like the kernel's *at()
 // calls, and check nothing: they are the primitives a resolver (ContainerFiles) uses once it has walked a
@@ -89,7 +121,7 @@ public:
 
     // --- primitives -----------------------------------------------------------------------------------
     InodeId rootInode() const { return 0; }
-    const Inode& inode(InodeId id) const { return m_inodes[id]; }
+    const Inode& inode(InodeId id) const { return *m_inodes[id]; }
     InodeId lookup(InodeId dir, std::string_view name) const;
     Stat statOf(InodeId id) const;
     InodeId createAt(InodeId dir, std::string_view name, FileType type, uint32_t mode, const Caller& who,
@@ -149,12 +181,16 @@ public:
 
 private:
     InodeId allocate();
+    // The inode, for writing: copied first if another file system still shares it.
+    Inode& edit(InodeId id);
+    // What a freed slot holds until it is reused (shared, so that nothing writes to it in place).
+    static const std::shared_ptr<Inode>& freedInode();
     void release(InodeId id);
     void changed() { m_version = nextStamp(); }
     void renamed() { m_namesVersion = m_version = nextStamp(); }
     static uint64_t nextStamp();
 
-    std::vector<Inode> m_inodes;
+    std::vector<std::shared_ptr<Inode>> m_inodes; // never null
     std::vector<InodeId> m_free;
     Medium m_medium = Medium::Disk;
     int64_t m_clockMs = 0;

@@ -22,7 +22,7 @@ const char* probeTypeName(ProbeKind kind)
     return "";
 }
 
-const std::optional<api::Probe>& probeOf(const api::Container& c, ProbeKind kind)
+const api::SharedOptional<api::Probe>& probeOf(const api::Container& c, ProbeKind kind)
 {
     switch (kind) {
     case ProbeKind::Liveness: return c.livenessProbe;

@@ -6,83 +6,55 @@
 
 namespace podlab::sim {
 
-namespace {
-
-uint64_t mix(uint64_t h, std::string_view s) { return (h ^ std::hash<std::string_view>()(s)) * 0x100000001B3ull; }
-
-} // namespace
-
-uint32_t EventLog::intern(std::string_view s)
-{
-    const auto it = m_stringIds.find(std::string(s));
-    if (it != m_stringIds.end())
-        return it->second;
-    const auto id = uint32_t(m_strings.size());
-    m_strings.emplace_back(s);
-    m_stringIds.emplace(std::string(s), id);
-    return id;
-}
-
-uint64_t EventLog::hashOf(const Record& r)
-{
-    uint64_t h = 0xCBF29CE484222325ull;
-    for (std::string_view part : {std::string_view(r.involvedObject.uid), std::string_view(r.involvedObject.name),
-                                  std::string_view(r.involvedObject.namespace_), std::string_view(r.involvedObject.kind),
-                                  std::string_view(r.involvedObject.fieldPath), std::string_view(r.type),
-                                  std::string_view(r.reason), std::string_view(r.message),
-                                  std::string_view(r.component), std::string_view(r.host)})
-        h = mix(h, part);
-    return h;
-}
-
 bool EventLog::sameEvent(const Entry& e, const Record& r) const
 {
     return text(e.involvedUid) == r.involvedObject.uid && text(e.involvedName) == r.involvedObject.name &&
            text(e.namespace_) == r.involvedObject.namespace_ && text(e.involvedKind) == r.involvedObject.kind &&
            text(e.fieldPath) == r.involvedObject.fieldPath && text(e.type) == r.type && text(e.reason) == r.reason &&
-           e.message == r.message && text(e.component) == r.component && text(e.host) == r.host;
+           text(e.message) == r.message && text(e.component) == r.component && text(e.host) == r.host;
 }
 
 uint64_t EventLog::record(const Record& r, uint64_t resourceVersion)
 {
-    const uint64_t h = hashOf(r);
-    if (auto it = m_byHash.find(h); it != m_byHash.end()) {
-        for (uint64_t id : it->second) {
-            if (!contains(id))
-                continue;
-            Entry& e = m_events[id - m_firstId];
-            if (sameEvent(e, r)) {
-                ++e.count;
-                e.lastMillis = r.time.millis();
-                e.resourceVersion = resourceVersion;
-                return id;
+    // Only an event about the same object can be counted again, so that object's few events are the only
+    // candidates. (Events about no object in particular, with no uid, all share one list.) Every string of
+    // a live event is in the pool: a uid the pool does not know is a new object.
+    const Id uid = m_strings.find(r.involvedObject.uid);
+    if (uid != 0 || r.involvedObject.uid.empty()) {
+        if (const auto it = m_byUid.find(uid); it != m_byUid.end()) {
+            for (uint64_t id : it->second) {
+                Entry& e = m_events[id - m_firstId];
+                if (sameEvent(e, r)) {
+                    ++e.count;
+                    e.lastMillis = r.time.millis();
+                    e.resourceVersion = resourceVersion;
+                    return id;
+                }
             }
         }
     }
     Entry e{};
-    e.namespace_ = intern(r.involvedObject.namespace_);
-    e.involvedName = intern(r.involvedObject.name);
-    e.involvedKind = intern(r.involvedObject.kind);
-    e.involvedApiVersion = intern(r.involvedObject.apiVersion);
-    e.involvedUid = intern(r.involvedObject.uid);
-    e.fieldPath = intern(r.involvedObject.fieldPath);
-    e.type = intern(r.type);
-    e.reason = intern(r.reason);
-    e.component = intern(r.component);
-    e.host = intern(r.host);
+    e.namespace_ = m_strings.acquire(r.involvedObject.namespace_);
+    e.involvedName = m_strings.acquire(r.involvedObject.name);
+    e.involvedKind = m_strings.acquire(r.involvedObject.kind);
+    e.involvedApiVersion = m_strings.acquire(r.involvedObject.apiVersion);
+    e.involvedUid = m_strings.acquire(r.involvedObject.uid);
+    e.fieldPath = m_strings.acquire(r.involvedObject.fieldPath);
+    e.type = m_strings.acquire(r.type);
+    e.reason = m_strings.acquire(r.reason);
+    e.message = m_strings.acquire(r.message);
+    e.component = m_strings.acquire(r.component);
+    e.host = m_strings.acquire(r.host);
     e.count = 1;
-    e.message = r.message;
     e.involvedResourceVersion = r.involvedObject.resourceVersion;
     e.firstMillis = e.lastMillis = r.time.millis();
     // Nanoseconds since the epoch, kept unique (several events can share a simulated millisecond).
     e.nameSuffix = std::max(uint64_t(r.time.millis()) * 1'000'000, m_lastSuffix + 1);
     m_lastSuffix = e.nameSuffix;
     e.resourceVersion = resourceVersion;
-    e.hash = h;
     const uint64_t id = m_firstId + m_events.size();
+    m_byUid[e.involvedUid].push_back(id);
     m_events.push_back(std::move(e));
-    m_byHash[h].push_back(id);
-    m_byUid[r.involvedObject.uid].push_back(id);
     return id;
 }
 
@@ -114,7 +86,7 @@ api::Event EventLog::toApi(uint64_t id) const
     ev.involvedObject.resourceVersion = e.involvedResourceVersion;
     ev.involvedObject.fieldPath = text(e.fieldPath);
     ev.reason = text(e.reason);
-    ev.message = e.message;
+    ev.message = text(e.message);
     ev.source.component = text(e.component);
     ev.source.host = text(e.host);
     ev.firstTimestamp = api::Time::fromMillis(e.firstMillis);
@@ -136,7 +108,10 @@ std::vector<uint64_t> EventLog::ids() const
 std::vector<uint64_t> EventLog::idsFor(std::string_view uid) const
 {
     std::vector<uint64_t> out;
-    if (auto it = m_byUid.find(std::string(uid)); it != m_byUid.end())
+    const Id key = m_strings.find(uid);
+    if (key == 0 && !uid.empty())
+        return out;
+    if (auto it = m_byUid.find(key); it != m_byUid.end())
         for (uint64_t id : it->second)
             if (contains(id))
                 out.push_back(id);
@@ -149,14 +124,13 @@ void EventLog::expireBefore(api::Time cutoff)
     // that keeps recurring holds back younger expired ones until it expires itself.
     while (!m_events.empty() && m_events.front().lastMillis < cutoff.millis()) {
         const Entry& e = m_events.front();
-        auto& sameHash = m_byHash[e.hash];
-        std::erase(sameHash, m_firstId);
-        if (sameHash.empty())
-            m_byHash.erase(e.hash);
-        auto& sameUid = m_byUid[text(e.involvedUid)];
+        auto& sameUid = m_byUid[e.involvedUid];
         std::erase(sameUid, m_firstId);
         if (sameUid.empty())
-            m_byUid.erase(text(e.involvedUid));
+            m_byUid.erase(e.involvedUid);
+        for (Id id : {e.namespace_, e.involvedName, e.involvedKind, e.involvedApiVersion, e.involvedUid, e.fieldPath,
+                      e.type, e.reason, e.message, e.component, e.host})
+            m_strings.release(id);
         m_events.pop_front();
         ++m_firstId;
     }

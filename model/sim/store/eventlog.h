@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stringpool.h"
+
 #include "api/event.h"
 
 #include <cstdint>
@@ -12,8 +14,8 @@
 namespace podlab::sim {
 
 // The cluster's Events, stored compactly: a big cluster records hundreds of thousands of them, and each
-// api::Event is over a kilobyte. Repeated strings (namespaces, names, reasons, components) are interned; an
-// api::Event is built only when someone reads one. Recording the same event again for the same object (same
+// api::Event is over a kilobyte. Their strings (namespaces, names, reasons, messages, components) live in a
+// pool, once each, for as long as an event holds them; an api::Event is built only when someone reads one. Recording the same event again for the same object (same
 // reason, message, type and source) counts it, as client-go's event correlator does, so `kubectl describe`
 // shows "(x3 over 20s)". Events expire an hour after their last occurrence, as with the API server's
 // default --event-ttl.
@@ -45,29 +47,24 @@ public:
     static constexpr int64_t kTtlMillis = 60 * 60 * 1000;
 
 private:
+    using Id = StringPool::Id;
     struct Entry {
-        uint32_t namespace_, involvedName, involvedKind, involvedApiVersion, involvedUid, fieldPath;
-        uint32_t type, reason, component, host;
+        Id namespace_, involvedName, involvedKind, involvedApiVersion, involvedUid, fieldPath;
+        Id type, reason, message, component, host;
         int32_t count;
-        std::string message;
         std::string involvedResourceVersion;
         int64_t firstMillis, lastMillis;
         uint64_t nameSuffix; // the event's own name is "<involved name>.<hex of this>", as client-go names them
         uint64_t resourceVersion;
-        uint64_t hash;
     };
 
-    uint32_t intern(std::string_view s);
-    const std::string& text(uint32_t id) const { return m_strings[id]; }
-    static uint64_t hashOf(const Record& r);
+    const std::string& text(Id id) const { return m_strings.text(id); }
     bool sameEvent(const Entry& e, const Record& r) const;
 
     std::deque<Entry> m_events;
     uint64_t m_firstId = 1; // id of m_events.front()
-    std::vector<std::string> m_strings{std::string()};
-    std::unordered_map<std::string, uint32_t> m_stringIds{{std::string(), 0}};
-    std::unordered_map<uint64_t, std::vector<uint64_t>> m_byHash; // aggregation key -> ids
-    std::unordered_map<std::string, std::vector<uint64_t>> m_byUid;
+    StringPool m_strings;
+    std::unordered_map<Id, std::vector<uint64_t>> m_byUid; // the involved object's uid -> ids of its live events
     uint64_t m_lastSuffix = 0;
 };
 

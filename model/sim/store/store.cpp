@@ -14,6 +14,17 @@ uint64_t Store::recordEvent(const EventLog::Record& record)
     return id;
 }
 
+void Store::shrink(api::Pod& pod)
+{
+    api::PodStatus& status = pod.status;
+    status.conditions.shrink_to_fit();
+    status.containerStatuses.shrink_to_fit();
+    status.initContainerStatuses.shrink_to_fit();
+    status.hostIPs.shrink_to_fit();
+    status.podIPs.shrink_to_fit();
+    pod.spec.tolerations.shrink_to_fit();
+}
+
 std::vector<Change> Store::takeChanges()
 {
     std::vector<Change> out;

@@ -88,6 +88,7 @@ public:
     Ptr<T> put(T object)
     {
         object.metadata.resourceVersion = std::to_string(++m_resourceVersion);
+        shrink(object);
         auto stored = std::make_shared<const T>(std::move(object));
         Table<T>& t = table<T>();
         const Key key{stored->metadata.namespace_, stored->metadata.name};
@@ -122,6 +123,15 @@ public:
     bool hasChanges() const { return !m_changes.empty(); }
 
 private:
+    // A stored object never changes again, so room its lists keep for growth is memory held for nothing:
+    // the kubelet builds a pod's conditions with push_back (five conditions in room for eight) and writes
+    // a new status every time a probe flips.
+    static void shrink(api::Pod& pod);
+    template <class T>
+    static void shrink(T&)
+    {
+    }
+
     template <class T>
     Table<T>& table()
     {

@@ -98,6 +98,7 @@ private slots:
     void relativePathsAndDotDot();
     void realpathFollowsLinks();
     void copiesAreIndependent();
+    void copiesShareWhatNeitherChanged();
     void mtimeComesFromTheClock();
     void stampsFollowChanges_data();
     void stampsFollowChanges();
@@ -314,6 +315,22 @@ void TestFileSystem::copiesAreIndependent()
     QCOMPARE(::contents(a, "/d/g"), QString("ENOENT"));
     QCOMPARE(::contents(b, "/d/f"), QString("two"));
     QVERIFY(!(a == b));
+}
+
+void TestFileSystem::copiesShareWhatNeitherChanged()
+{
+    FileSystem a;
+    setUp(a, "mkdir /d; write /d/f one; mkdir /e");
+    FileSystem b = a;
+    QCOMPARE(b.writeFile("/d/g", "new"), Error::None);
+    const InodeId d = a.lookup(a.rootInode(), "d");
+    const InodeId f = a.lookup(d, "f");
+    const InodeId e = a.lookup(a.rootInode(), "e");
+    QCOMPARE(&a.inode(f), &b.inode(f)); // untouched: one inode for both
+    QCOMPARE(&a.inode(e), &b.inode(e));
+    QVERIFY(&a.inode(d) != &b.inode(d)); // the directory that gained an entry was copied
+    QCOMPARE(a.inode(d).entries.size(), size_t(1));
+    QCOMPARE(b.inode(d).entries.size(), size_t(2));
 }
 
 void TestFileSystem::mtimeComesFromTheClock()

@@ -48,6 +48,7 @@ private slots:
     void differentEventsAreKeptApart();
     void eventsExpireAnHourAfterTheyWereLastSeen();
     void eventNamesFollowClientGo();
+    void storedPodsKeepNoSpareRoom();
 };
 
 void TestStore::putNumbersEveryWriteAndQueuesChanges()
@@ -162,6 +163,17 @@ void TestStore::eventNamesFollowClientGo()
     QCOMPARE(e.metadata.name, std::string("web.18867251edfa0000") /* hex of Unix nanoseconds */);
     QCOMPARE(e.metadata.namespace_, std::string("default"));
     QCOMPARE(e.source.component, std::string("kubelet"));
+}
+
+void TestStore::storedPodsKeepNoSpareRoom()
+{
+    api::Pod p = pod("default", "a");
+    p.status.conditions.reserve(8);
+    p.status.conditions.resize(5);
+    Store s;
+    const auto stored = s.put(std::move(p));
+    QCOMPARE(stored->status.conditions.size(), size_t(5));
+    QCOMPARE(stored->status.conditions.capacity(), size_t(5));
 }
 
 QTEST_APPLESS_MAIN(TestStore)
