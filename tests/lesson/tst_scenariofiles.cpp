@@ -42,7 +42,7 @@ std::string probeTraces(const sim::Cluster& cluster)
             for (const sim::ContainerSlot& slot : state.containerSlots) {
                 const api::Container& spec = slot.init ? state.pod->spec.initContainers[slot.specIndex]
                                                        : state.pod->spec.containers[slot.specIndex];
-                const std::optional<api::Probe>* probes[] = {&spec.livenessProbe, &spec.readinessProbe,
+                const api::SharedOptional<api::Probe>* probes[] = {&spec.livenessProbe, &spec.readinessProbe,
                                                              &spec.startupProbe};
                 for (size_t k = 0; k < 3; ++k) {
                     if (!*probes[k])
