@@ -38,7 +38,7 @@ struct ContainerConfig {
     ResolvedImage image;
     std::vector<std::string> command; // Pod's command (before the image's entrypoint rule)
     std::vector<std::string> args;
-    std::vector<std::pair<std::string, std::string>> env;
+    std::vector<std::pair<std::string, std::string>> env; // merged into the environment by start(), then dropped
     std::string workingDir;
     int64_t memoryLimitBytes = 0;
     int64_t cpuLimitMillis = 0;

@@ -583,6 +583,7 @@ StartResult Engine::start()
     if (envValue("HOME").empty() && std::none_of(env.begin(), env.end(), [](const auto& kv) { return kv.first == "HOME"; }))
         env.emplace_back("HOME", m_s.home);
     env.shrink_to_fit(); // kept for the container's life, one per container
+    m_s.config.env = {}; // merged into it: a second copy would be a kilobyte per pod at scale
 
     const std::vector<std::string> argv = containerArgv(imageConfig, config.command, config.args);
     const RuntimeMessages* messages = m_env.runtimeMessages();
