@@ -57,31 +57,55 @@ struct ProbeWorker {
 
     // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
     // every run would cost more than the run. Allocated with the first run: most workers of a big cluster
-    // (startup probes, containers without probes) never run.
-    std::vector<ProbeRecord> recent;
+    // (startup probes, containers without probes) never run. A run's output is held once for the runs that
+    // printed the same (mostly nothing, or the same failure), not copied into each.
+    struct StoredRun {
+        SimTime time = 0;
+        ProbeResult result = ProbeResult::Unknown;
+        std::shared_ptr<const std::string> output; // null: no output
+        bool operator==(const StoredRun& o) const
+        {
+            return time == o.time && result == o.result && (output == o.output || (output && o.output && *output == *o.output));
+        }
+    };
+    std::vector<StoredRun> recent;
     uint8_t recentNext = 0; // where the next run goes, once the ring is full
-    void record(ProbeRecord run)
+    void record(const ProbeRecord& run)
     {
+        StoredRun stored{run.time, run.result, nullptr};
+        if (!run.output.empty()) {
+            const StoredRun* last = recent.empty() ? nullptr : &lastStored();
+            stored.output = last && last->output && *last->output == run.output
+                                ? last->output
+                                : std::make_shared<const std::string>(run.output);
+        }
         if (recent.size() < kRecentRuns) {
             if (recent.empty())
                 recent.reserve(kRecentRuns);
-            recent.push_back(std::move(run));
+            recent.push_back(std::move(stored));
             return;
         }
-        recent[recentNext] = std::move(run);
+        recent[recentNext] = std::move(stored);
         recentNext = uint8_t((recentNext + 1) % kRecentRuns);
     }
-    const ProbeRecord& lastRun() const
+    const StoredRun& lastStored() const
     {
         return recent.size() < kRecentRuns ? recent.back() : recent[(recentNext + kRecentRuns - 1) % kRecentRuns];
+    }
+    ProbeRecord lastRun() const
+    {
+        const StoredRun& r = lastStored();
+        return {r.time, r.result, r.output ? *r.output : std::string()};
     }
     // The runs up to `now` (and those at `now`), oldest first: a parked worker's included.
     std::vector<ProbeRecord> recentRuns(SimTime now, SimTime period) const
     {
         std::vector<ProbeRecord> out;
         const size_t first = recent.size() < kRecentRuns ? 0 : recentNext;
-        for (size_t i = 0; i < recent.size(); ++i)
-            out.push_back(recent[(first + i) % recent.size()]);
+        for (size_t i = 0; i < recent.size(); ++i) {
+            const StoredRun& r = recent[(first + i) % recent.size()];
+            out.push_back({r.time, r.result, r.output ? *r.output : std::string()});
+        }
         const uint64_t parkedRuns = parkedRunsUpTo(now, period);
         if (parkedRuns > 0) {
             const ProbeRecord last = out.back();
