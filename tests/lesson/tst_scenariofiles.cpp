@@ -42,13 +42,12 @@ std::string probeTraces(const sim::Cluster& cluster)
             for (const sim::ContainerSlot& slot : state.containerSlots) {
                 const api::Container& spec = slot.init ? state.pod->spec.initContainers[slot.specIndex]
                                                        : state.pod->spec.containers[slot.specIndex];
-                const api::SharedOptional<api::Probe>* probes[] = {&spec.livenessProbe, &spec.readinessProbe,
-                                                             &spec.startupProbe};
                 for (size_t k = 0; k < 3; ++k) {
-                    if (!*probes[k])
+                    const auto& probe = sim::probeOf(spec, sim::ProbeKind(k));
+                    if (!probe)
                         continue;
                     out += state.name + "/" + slot.name + " probe " + std::to_string(k) + ":";
-                    const sim::SimTime period = sim::seconds(std::max((*probes[k])->periodSeconds, 1));
+                    const sim::SimTime period = sim::probePeriod(*probe);
                     for (const sim::ProbeRecord& r : slot.probes[k].recentRuns(cluster.now(), period))
                         out += " " + std::to_string(r.time) + "=" + std::to_string(int(r.result)) + "(" + r.output + ")";
                     out += "\n";

@@ -575,12 +575,10 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
         for (const ContainerSlot& other : state->containerSlots)
             for (ProbeKind kind : {ProbeKind::Liveness, ProbeKind::Readiness, ProbeKind::Startup}) {
                 const ProbeWorker& w = other.probes[size_t(kind)];
-                const auto& probe = kind == ProbeKind::Liveness    ? specOf(*state, other).livenessProbe
-                                    : kind == ProbeKind::Readiness ? specOf(*state, other).readinessProbe
-                                                                   : specOf(*state, other).startupProbe;
+                const auto& probe = probeOf(specOf(*state, other), kind);
                 if (!w.parked() || w.echoSlot != index || !w.echo.accessLine || !probe || &instance != &slot.current)
                     continue;
-                const SimTime period = seconds(std::max(probe->periodSeconds, 1));
+                const SimTime period = probePeriod(*probe);
                 if (const uint64_t runs = w.parkedRunsUpTo(now, period)) {
                     if (!withParked)
                         withParked = *instance;

@@ -22,16 +22,6 @@ const char* probeTypeName(ProbeKind kind)
     return "";
 }
 
-const api::SharedOptional<api::Probe>& probeOf(const api::Container& c, ProbeKind kind)
-{
-    switch (kind) {
-    case ProbeKind::Liveness: return c.livenessProbe;
-    case ProbeKind::Readiness: return c.readinessProbe;
-    case ProbeKind::Startup: return c.startupProbe;
-    }
-    return c.livenessProbe;
-}
-
 // A probe's first cached result for a new container: readiness starts as failure, liveness as success,
 // startup as unknown (prober worker initialValue).
 ProbeResult initialResult(ProbeKind kind)
@@ -133,7 +123,7 @@ void Kubelet::catchUp(PodState& state, size_t index, ProbeKind kind, bool resume
     ContainerSlot& slot = state.containerSlots[index];
     ProbeWorker& w = slot.probes[size_t(kind)];
     const auto& probe = probeOf(specOf(state, slot), kind);
-    const SimTime period = seconds(std::max(probe ? probe->periodSeconds : 1, 1));
+    const SimTime period = probe ? probePeriod(*probe) : seconds(1);
     const SimTime now = ctx.now();
     // A tick at this very millisecond ran before whatever is running now, unless that is a probe tick that
     // comes first.
@@ -173,7 +163,7 @@ uint64_t Kubelet::probeRuns(SimTime now) const
             for (ProbeKind kind : {ProbeKind::Liveness, ProbeKind::Readiness, ProbeKind::Startup}) {
                 const auto& probe = probeOf(specOf(state, slot), kind);
                 if (probe)
-                    runs += slot.probes[size_t(kind)].parkedRunsUpTo(now, seconds(std::max(probe->periodSeconds, 1)));
+                    runs += slot.probes[size_t(kind)].parkedRunsUpTo(now, probePeriod(*probe));
             }
     }
     return runs;
@@ -197,7 +187,7 @@ void Kubelet::probeTick(PodState& state, size_t index, ProbeKind kind, KubeletCo
     // `probe` lives in the pod as it is now, which a status write during the run replaces: hold on to it.
     const Ptr<api::Pod> pinned = state.pod;
     const api::Probe& probe = *probeSpec;
-    const SimTime period = seconds(std::max(probe.periodSeconds, 1));
+    const SimTime period = probePeriod(probe);
     scheduleProbe(state, index, kind, ctx.now() + period, ctx);
 
     const runtime::Container* c = slot.current ? &*slot.current : nullptr;

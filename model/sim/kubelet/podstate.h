@@ -17,6 +17,18 @@ namespace podlab::sim {
 enum class ProbeKind : uint8_t { Liveness, Readiness, Startup };
 enum class ProbeResult : uint8_t { Unknown, Success, Failure };
 
+// The spec's probe of a kind, and its period as the prober ticks it (periodSeconds below 1 counts as 1).
+inline const api::SharedOptional<api::Probe>& probeOf(const api::Container& c, ProbeKind kind)
+{
+    switch (kind) {
+    case ProbeKind::Liveness: return c.livenessProbe;
+    case ProbeKind::Readiness: return c.readinessProbe;
+    case ProbeKind::Startup: return c.startupProbe;
+    }
+    return c.livenessProbe;
+}
+inline SimTime probePeriod(const api::Probe& probe) { return seconds(std::max(probe.periodSeconds, 1)); }
+
 // One probe run, kept for the views (green, red, grey ticks) and the inspector's recent results.
 struct ProbeRecord {
     SimTime time = 0;
