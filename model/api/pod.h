@@ -3,6 +3,7 @@
 #include "container.h"
 #include "meta.h"
 #include "sharedoptional.h"
+#include "sharedvector.h"
 #include "volume.h"
 
 #include <optional>
@@ -89,8 +90,8 @@ struct PodReadinessGate {
 
 struct PodSpec {
     std::vector<Volume> volumes;
-    std::vector<Container> initContainers;
-    std::vector<Container> containers;
+    SharedVector<Container> initContainers;
+    SharedVector<Container> containers;
     std::string restartPolicy;
     std::optional<int64_t> terminationGracePeriodSeconds;
     std::optional<int64_t> activeDeadlineSeconds;
@@ -109,7 +110,7 @@ struct PodSpec {
     std::string subdomain;
     SharedOptional<Affinity> affinity;
     std::string schedulerName;
-    std::vector<Toleration> tolerations;
+    SharedVector<Toleration> tolerations;
     std::vector<HostAlias> hostAliases;
     std::string priorityClassName;
     std::optional<int32_t> priority;

@@ -5,6 +5,7 @@
 #include "api/intorstring.h"
 #include "api/quantity.h"
 #include "api/sharedoptional.h"
+#include "api/sharedvector.h"
 #include "api/time.h"
 #include "api/value.h"
 
@@ -271,6 +272,18 @@ struct Codec<std::vector<T>> {
         return out;
     }
     static bool isEmpty(const std::vector<T>& v) { return v.empty(); }
+};
+
+template <class T>
+struct Codec<api::SharedVector<T>> {
+    static void decode(api::SharedVector<T>& out, YamlRef node, DecodeContext& ctx)
+    {
+        std::vector<T> items = out.get();
+        Codec<std::vector<T>>::decode(items, node, ctx);
+        out = std::move(items);
+    }
+    static api::Value encode(const api::SharedVector<T>& v) { return Codec<std::vector<T>>::encode(v.get()); }
+    static bool isEmpty(const api::SharedVector<T>& v) { return v.empty(); }
 };
 
 template <class T>

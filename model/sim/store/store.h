@@ -88,7 +88,7 @@ public:
     Ptr<T> put(T object)
     {
         object.metadata.resourceVersion = std::to_string(++m_resourceVersion);
-        shrink(object);
+        compact(object);
         auto stored = std::make_shared<const T>(std::move(object));
         Table<T>& t = table<T>();
         const Key key{stored->metadata.namespace_, stored->metadata.name};
@@ -125,12 +125,17 @@ public:
 private:
     // A stored object never changes again, so room its lists keep for growth is memory held for nothing:
     // the kubelet builds a pod's conditions with push_back (five conditions in room for eight) and writes
-    // a new status every time a probe flips.
-    static void shrink(api::Pod& pod);
+    // a new status every time a probe flips. And the pods of one template (a ReplicaSet's, or the pods a
+    // benchmark stamps out) have equal containers and tolerations, after admission gave each its own copy:
+    // they share one list, as the versions of one pod already do.
+    void compact(api::Pod& pod);
     template <class T>
-    static void shrink(T&)
+    void compact(T&)
     {
     }
+    // The lists of the pods stored last, newest first: a pod's list equal to one of them is shared with it.
+    template <class T>
+    void intern(api::SharedVector<T>& list, std::vector<api::SharedVector<T>>& recent);
 
     template <class T>
     Table<T>& table()
@@ -150,6 +155,8 @@ private:
     EventLog m_events;
     uint64_t m_resourceVersion = 0;
     std::vector<Change> m_changes;
+    std::vector<api::SharedVector<api::Container>> m_recentContainers;
+    std::vector<api::SharedVector<api::Toleration>> m_recentTolerations;
 };
 
 } // namespace podlab::sim
