@@ -125,7 +125,7 @@ public:
     }
     void unregisterPodIP(const std::string& ip) override { m_cluster.m_network.unregisterPod(ip); }
 
-    KubeletContext kubeletContext() { return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts}; }
+    KubeletContext kubeletContext() { return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts, m_cluster.m_lines}; }
 
 private:
     static bool isAddress(std::string_view host)

@@ -3,6 +3,7 @@
 #include "sim/cluster/context.h"
 #include "sim/images/imagecatalogue.h"
 #include "sim/runtime/containerenvironment.h"
+#include "sim/runtime/sharedlines.h"
 #include "sim/shell/scriptcache.h"
 
 namespace podlab::sim {
@@ -23,12 +24,13 @@ public:
 };
 
 // What a kubelet works with when the cluster calls it: the cluster's context, the image catalogue (its
-// registries), the network, and the parsed-script cache for exec probes.
+// registries), the network, the parsed-script cache for exec probes and the log lines containers share.
 struct KubeletContext {
     ClusterContext& cluster;
     const ImageCatalogue& images;
     PodNetwork& network;
     shell::ScriptCache& scripts;
+    runtime::SharedLines& lines;
 
     SimTime now() const { return cluster.now; }
 };

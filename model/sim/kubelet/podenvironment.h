@@ -27,6 +27,8 @@ public:
     std::string peerAddress() const override { return m_peer; }
     // One parse of each `sh -c` script for the whole cluster: 50 000 pods of one Deployment run the same one.
     shell::ScriptCache* scripts() override { return &m_ctx.scripts; }
+    // One copy of each log line shape for the cluster: nginx's start-up lines, a node's probe access line.
+    runtime::SharedLines* sharedLines() override { return &m_ctx.lines; }
     // Who sends the request being served (127.0.0.1 unless said otherwise: the pod itself).
     void setPeer(std::string_view peer) { m_peer = peer; }
 

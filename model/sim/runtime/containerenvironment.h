@@ -11,6 +11,9 @@ struct RuntimeMessages;
 namespace shell {
 class ScriptCache;
 }
+namespace runtime {
+class SharedLines;
+}
 } // namespace podlab::sim
 
 namespace podlab::sim::runtime {
@@ -48,6 +51,8 @@ public:
     virtual const RuntimeMessages* runtimeMessages() const { return nullptr; }
     // Where parsed `sh -c` scripts are kept between runs (the kubelet's cache; exec probes repeat).
     virtual shell::ScriptCache* scripts() { return nullptr; }
+    // Where the log lines containers write alike are held once (the kubelet's cache, for the cluster).
+    virtual SharedLines* sharedLines() { return nullptr; }
     // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the
     // node for a probe, the sending pod, 127.0.0.1 for the pod itself.
     virtual std::string peerAddress() const { return "127.0.0.1"; }

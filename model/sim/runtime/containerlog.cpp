@@ -16,6 +16,8 @@ constexpr size_t kLogLimitBytes = size_t(1) << 20;
 
 std::string TimedLine::at(SimTime t) const
 {
+    if (holeCount == 0)
+        return text;
     const std::string time = formatTime(format, epochOffset + t);
     std::string out;
     out.reserve(text.size() + holeCount * time.size());
@@ -31,6 +33,8 @@ std::string TimedLine::at(SimTime t) const
 
 size_t TimedLine::sizeAt(SimTime t) const
 {
+    if (holeCount == 0)
+        return text.size();
     const std::optional<size_t> width = formatTimeWidth(format, epochOffset + t);
     return text.size() + holeCount * (width ? *width : formatTime(format, epochOffset + t).size());
 }
@@ -87,24 +91,30 @@ void ContainerLog::appendText(SimTime t, bool toStderr, std::string_view line)
 
 uint32_t ContainerLog::shapeIndex(const std::shared_ptr<const TimedLine>& line)
 {
-    for (size_t i = 0; i < m_shapes.size(); ++i)
+    // The newest few only: a shape is nearly always one just used, and a log of many shapes must not cost a
+    // look at all of them per line (a shape kept twice is only a pointer more).
+    constexpr size_t kLookBack = 16;
+    for (size_t i = m_shapes.size(); i-- > 0 && m_shapes.size() - i <= kLookBack;)
         if (m_shapes[i] == line || *m_shapes[i] == *line)
             return uint32_t(i);
     m_shapes.push_back(line);
     return uint32_t(m_shapes.size() - 1);
 }
 
-void ContainerLog::writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line)
+void ContainerLog::writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line, bool shared)
 {
     const size_t size = line->sizeAt(t);
     Record* last = m_records.empty() ? nullptr : &m_records.back();
     const bool partial = last && !last->isRun() && last->toStderr == toStderr && last->size > 0 && m_text.back() != '\n';
     const bool alike = last && !partial && last->toStderr == toStderr && last->size == size && t > last->time;
     if (alike && last->isRun()) {
-        // The next line of a run, at its period.
+        // The next line of a run, at its period; a single line and the next of its shape set the period.
         const TimedLine& shape = *m_shapes[last->offset];
+        const bool single = last->count == 1 && t - last->time <= std::numeric_limits<uint32_t>::max();
         if (last->count < std::numeric_limits<uint32_t>::max() && (&shape == line.get() || shape == *line) &&
-            t - last->time == SimTime(last->period) * SimTime(last->count)) {
+            (single || t - last->time == SimTime(last->period) * SimTime(last->count))) {
+            if (single)
+                last->period = uint32_t(t - last->time);
             m_bytes += size;
             ++last->count;
             rotate();
@@ -121,8 +131,21 @@ void ContainerLog::writeTimed(SimTime t, bool toStderr, const std::shared_ptr<co
         rotate();
         return;
     }
-    // A single line is cheaper as text.
-    write(t, toStderr, line->at(t));
+    if (partial || !shared) {
+        write(t, toStderr, line->at(t)); // a single line of its own is cheaper as text
+        return;
+    }
+    // A line other containers write alike: a run of one, holding the shape they share rather than the text.
+    Record r;
+    r.time = t;
+    r.offset = shapeIndex(line);
+    r.size = uint32_t(size);
+    r.count = 1;
+    r.toStderr = toStderr;
+    reserveFor(m_records, 1);
+    m_records.push_back(r);
+    m_bytes += size;
+    rotate();
 }
 
 void ContainerLog::writeTimedRepeated(SimTime first, SimTime period, uint64_t count, bool toStderr,

@@ -39,8 +39,9 @@ class ContainerLog {
 public:
     // Text as a process writes it to standard output or error: whole lines, or pieces that make one.
     void write(SimTime t, bool toStderr, std::string_view text);
-    // One whole line of `line`'s shape, written at `t` (its time is line.epochOffset + t).
-    void writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line);
+    // One whole line of `line`'s shape, written at `t` (its time is line.epochOffset + t). `shared`: other logs
+    // write it alike (SharedLines), so a line of its own is kept as the shape they share rather than as text.
+    void writeTimed(SimTime t, bool toStderr, const std::shared_ptr<const TimedLine>& line, bool shared = false);
 
     // `count` lines of `line`'s shape, the first at `first` and then every `period`: what as many writeTimed
     // calls would leave, rotation included, without writing the lines of a run one by one.

@@ -6,6 +6,7 @@
 #include "commandcache.h"
 #include "container.h"
 #include "containerlog.h"
+#include "environmentblock.h"
 #include "servedfile.h"
 
 #include "sim/fs/filesystem.h"
@@ -162,7 +163,7 @@ struct ContainerState {
     SimTime startedAt = 0;
     std::optional<Termination> termination;
     SimTime clock = 0; // the latest time the processes have run to
-    shell::Environment env;
+    EnvironmentBlock env;
     uint32_t uid = 0;
     uint32_t gid = 0;
     std::string user;

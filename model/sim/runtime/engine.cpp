@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "imagefiles.h"
+#include "sharedlines.h"
 
 #include "sim/shell/scriptcache.h"
 
@@ -249,10 +250,7 @@ std::string Engine::userName(uint32_t uid) const
 
 std::string Engine::envValue(std::string_view key) const
 {
-    for (const auto& [k, v] : m_s.env)
-        if (k == key)
-            return v;
-    return {};
+    return m_s.env.value(key);
 }
 
 fs::FileSystem& Engine::writableRoot()
@@ -498,10 +496,12 @@ void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std
             continue;
         const bool toStderr = line.stream == LogLine::Stream::Stderr;
         if (sink.toLog()) {
-            if (std::shared_ptr<const TimedLine> shape = timedLine(line.text, c)) {
-                m_s.log.writeTimed(t, toStderr, shape);
-                if (timed)
-                    *timed = std::move(shape);
+            if (auto shapes = lineShapes(line.text, c)) {
+                for (SharedLines::Interned& shape : *shapes) {
+                    m_s.log.writeTimed(t, toStderr, shape.line, shape.seenBefore);
+                    if (timed && shape.line->holeCount > 0)
+                        *timed = std::move(shape.line);
+                }
                 continue;
             }
         }
@@ -510,23 +510,29 @@ void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std
     }
 }
 
-std::shared_ptr<const TimedLine> Engine::timedLine(std::string_view text, const PlaceholderContext& c) const
+std::optional<std::vector<SharedLines::Interned>> Engine::lineShapes(std::string_view text,
+                                                                     const PlaceholderContext& c) const
 {
-    if (text.find("{time}") == std::string_view::npos)
-        return nullptr;
-    auto line = std::make_shared<TimedLine>();
-    std::vector<uint32_t> holes;
-    if (!expandLineWithoutTime(text, c, line->text, holes) || holes.empty() || holes.size() > TimedLine::kMaxHoles ||
-        line->text.find('\n') != std::string::npos)
-        return nullptr;
-    line->format = c.timeFormat.empty() ? std::string_view("%Y/%m/%d %H:%M:%S") : c.timeFormat;
-    if (line->format.find("%n") != std::string::npos)
-        return nullptr; // a time with a newline in it makes two entries
-    line->text += '\n';
-    std::copy(holes.begin(), holes.end(), line->holes.begin());
-    line->holeCount = uint8_t(holes.size());
-    line->epochOffset = m_epochBase;
-    return line;
+    const std::string_view format = c.timeFormat.empty() ? std::string_view("%Y/%m/%d %H:%M:%S") : c.timeFormat;
+    std::vector<SharedLines::Interned> shapes;
+    for (LineWithoutTime& filled : expandLinesWithoutTime(text, c)) {
+        if (filled.holes.size() > TimedLine::kMaxHoles || filled.text.find('\n') != std::string::npos)
+            return std::nullopt;
+        auto line = std::make_shared<TimedLine>();
+        line->text = std::move(filled.text);
+        line->text += '\n';
+        if (!filled.holes.empty()) {
+            if (format.find("%n") != std::string_view::npos)
+                return std::nullopt; // a time with a newline in it makes two entries
+            line->format = format;
+            line->epochOffset = m_epochBase;
+            std::copy(filled.holes.begin(), filled.holes.end(), line->holes.begin());
+            line->holeCount = uint8_t(filled.holes.size());
+        }
+        SharedLines* shared = m_env.sharedLines();
+        shapes.push_back(shared ? shared->intern(std::move(line)) : SharedLines::Interned{std::move(line), false});
+    }
+    return shapes;
 }
 
 // ---- processes -------------------------------------------------------------------------------------------------
@@ -568,8 +574,7 @@ StartResult Engine::start()
     // The environment as containerd's CRI plugin builds it: the default PATH, TERM for a terminal, HOSTNAME,
     // then the image's variables and the kubelet's, each replacing a variable of the same name in place; runc
     // adds HOME from the user's passwd entry when nothing set it.
-    shell::Environment& env = m_s.env;
-    env.clear();
+    shell::Environment env;
     setEnv(env, "PATH", std::string(kDefaultPath));
     if (config.tty)
         setEnv(env, "TERM", "xterm");
@@ -580,9 +585,9 @@ StartResult Engine::start()
     }
     for (const auto& [k, v] : config.env)
         setEnv(env, k, v);
-    if (envValue("HOME").empty() && std::none_of(env.begin(), env.end(), [](const auto& kv) { return kv.first == "HOME"; }))
+    if (std::none_of(env.begin(), env.end(), [](const auto& kv) { return kv.first == "HOME"; }))
         env.emplace_back("HOME", m_s.home);
-    env.shrink_to_fit(); // kept for the container's life, one per container
+    m_s.env = EnvironmentBlock(env);
     m_s.config.env = {}; // merged into it: a second copy would be a kilobyte per pod at scale
 
     const std::vector<std::string> argv = containerArgv(imageConfig, config.command, config.args);

@@ -5,6 +5,7 @@
 
 #include "containerstate.h"
 #include "placeholders.h"
+#include "sharedlines.h"
 
 #include <functional>
 
@@ -98,13 +99,15 @@ public:
     void write(const Sink& sink, SimTime t, bool toStderr, std::string_view text);
     PlaceholderContext placeholders(const Process& p, SimTime t, std::string_view timeFormat) const;
     // Writes a program's lines; `timeFormat` replaces the program's own for {time} (access logs).
-    // `timed`: set to the shape of the last line written as a TimedLine.
+    // `timed`: set to the shape of the last line written with a {time} in it.
     void writeLines(const Sink& sink, const Process& p, SimTime t, const std::vector<LogLine>& lines,
                     const RequestFields* request = nullptr, int signal = 0, std::string_view timeFormat = {},
                     std::shared_ptr<const TimedLine>* timed = nullptr);
-    // A program's line with {time} left for the log to fill (ContainerLog::writeTimed), or null when the line
-    // has no time (or one the log cannot keep as a hole).
-    std::shared_ptr<const TimedLine> timedLine(std::string_view text, const PlaceholderContext& c) const;
+    // The lines a program's template line gives, each as a shape with its {time} left for the log to fill
+    // (ContainerLog::writeTimed) and held once for the cluster (SharedLines); nullopt when one of them cannot be
+    // a shape (a line break or a time format with one in it, too many times).
+    std::optional<std::vector<SharedLines::Interned>> lineShapes(std::string_view text,
+                                                                const PlaceholderContext& c) const;
 
 private:
     // What an exec's command line is (cached per line), and the direct run of the commands that need no

@@ -569,7 +569,7 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
         p.comm = baseName(argv[0]);
         p.startedAt = t;
         p.access = m_access;
-        p.run = ShellRun{shell::ShellProcess::fromArgv(argv, m_s.env, options, m_env.scripts()), {}, t};
+        p.run = ShellRun{shell::ShellProcess::fromArgv(argv, m_s.env.variables(), options, m_env.scripts()), {}, t};
         // `sh` with no script, as PID 1 of a container whose stdin stays open (stdin: true, kubectl run -i):
         // it waits for what is typed. Without stdin it reads end of file and exits at once.
         const bool interactive =

@@ -388,6 +388,32 @@ std::string expandText(std::string_view text, const PlaceholderContext& context)
     return fill(text, context, firstChild);
 }
 
+std::vector<LineWithoutTime> expandLinesWithoutTime(std::string_view text, const PlaceholderContext& context)
+{
+    constexpr std::string_view kEachChild = "{each:children}";
+    constexpr std::string_view kEachCpu = "{each:cpus}";
+    std::vector<LineWithoutTime> lines;
+    auto add = [&](std::string_view t, int workerPid) {
+        LineWithoutTime& line = lines.emplace_back();
+        line.text = fill(t, context, workerPid, &line.holes);
+    };
+    if (text.substr(0, kEachChild.size()) == kEachChild) {
+        text.remove_prefix(kEachChild.size());
+        if (context.children)
+            for (int pid : *context.children)
+                add(text, pid);
+        return lines;
+    }
+    if (text.substr(0, kEachCpu.size()) == kEachCpu) {
+        text.remove_prefix(kEachCpu.size());
+        for (int i = 0; i < context.cpus; ++i)
+            add(text, -1);
+        return lines;
+    }
+    add(text, context.children && !context.children->empty() ? context.children->front() : -1);
+    return lines;
+}
+
 bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
                            std::vector<uint32_t>& holes)
 {

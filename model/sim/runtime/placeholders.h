@@ -75,5 +75,11 @@ std::string expandText(std::string_view text, const PlaceholderContext& context)
 // result, in order) instead. False for the {each:} lines, which give several.
 bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
                            std::vector<uint32_t>& holes);
+// Every line one template line gives (as expandLine), each with its {time} places left as holes.
+struct LineWithoutTime {
+    std::string text;
+    std::vector<uint32_t> holes;
+};
+std::vector<LineWithoutTime> expandLinesWithoutTime(std::string_view text, const PlaceholderContext& context);
 
 } // namespace podlab::sim::runtime

@@ -112,13 +112,19 @@ void TestContainerLog::sameEntriesAsPlainText_data()
     QTest::addColumn<int>(
         "jitterPercent");             // of timed lines off their period (late, early, or at the same time)
     QTest::addColumn<int>("padding"); // bytes added to the timed lines (to reach rotation sooner)
+    // Of timed lines, those written as lines other logs share (kept as their shape even when alone), a fifth of
+    // them a line without a time (a start-up line).
+    QTest::addColumn<int>("sharedPercent");
 
-    QTest::newRow("probes only, steady") << 1u << 2000 << 0 << 0 << 0;
-    QTest::newRow("probes and startup text") << 2u << 2000 << 10 << 0 << 0;
-    QTest::newRow("probes off their period") << 3u << 3000 << 5 << 30 << 0;
-    QTest::newRow("mostly text in pieces") << 4u << 3000 << 70 << 10 << 0;
-    QTest::newRow("rotation of runs") << 5u << 12000 << 2 << 1 << 200;
-    QTest::newRow("rotation of runs and text") << 6u << 12000 << 40 << 20 << 150;
+    QTest::newRow("probes only, steady") << 1u << 2000 << 0 << 0 << 0 << 0;
+    QTest::newRow("probes and startup text") << 2u << 2000 << 10 << 0 << 0 << 0;
+    QTest::newRow("probes off their period") << 3u << 3000 << 5 << 30 << 0 << 0;
+    QTest::newRow("mostly text in pieces") << 4u << 3000 << 70 << 10 << 0 << 0;
+    QTest::newRow("rotation of runs") << 5u << 12000 << 2 << 1 << 200 << 0;
+    QTest::newRow("rotation of runs and text") << 6u << 12000 << 40 << 20 << 150 << 0;
+    QTest::newRow("shared lines among text in pieces") << 7u << 3000 << 50 << 30 << 0 << 60;
+    QTest::newRow("shared lines only, off their period") << 8u << 3000 << 0 << 40 << 0 << 100;
+    QTest::newRow("rotation of shared lines and text") << 9u << 12000 << 30 << 30 << 150 << 50;
 }
 
 void TestContainerLog::sameEntriesAsPlainText()
@@ -128,6 +134,7 @@ void TestContainerLog::sameEntriesAsPlainText()
     QFETCH(int, textPercent);
     QFETCH(int, jitterPercent);
     QFETCH(int, padding);
+    QFETCH(int, sharedPercent);
 
     const std::string pad(size_t(padding), '.');
     // Two equal shapes apart (each probe's line is made afresh), a month name (widths vary), several holes,
@@ -140,6 +147,7 @@ void TestContainerLog::sameEntriesAsPlainText()
         shape("[{time}] ready ({time})" + pad, "%B %e %H:%M:%S"),
         shape("{time} GET /healthz" + pad, "%Y/%m/%d %H:%M:%S", kEpoch + 3600 * 1000),
     };
+    const std::shared_ptr<const TimedLine> untimed = shape("/docker-entrypoint.sh: Configuration complete" + pad, {});
     const std::vector<std::string> texts{
         "starting\n", "two\nlines\n", "a piece", " and its end\n", "", "line and a piece\npiece", "\n"};
 
@@ -161,14 +169,15 @@ void TestContainerLog::sameEntriesAsPlainText()
                 copyReference->write(t, toStderr, text);
             }
         } else {
+            const bool shared = sharedPercent > 0 && int(dice.below(100)) < sharedPercent;
             const std::shared_ptr<const TimedLine>& line =
-                shapes[dice.below(10) < 8 ? dice.below(2) : 2 + dice.below(2)];
+                shared && dice.below(5) == 0 ? untimed : shapes[dice.below(10) < 8 ? dice.below(2) : 2 + dice.below(2)];
             if (int(dice.below(100)) < jitterPercent)
                 t += SimTime(dice.below(3)) * 700 - 700; // early, on time or late
             else
                 t += 10000;
             t = std::max<SimTime>(t, 0);
-            log.writeTimed(t, toStderr && line == shapes[3], line);
+            log.writeTimed(t, toStderr && line == shapes[3], line, shared);
             reference.write(t, toStderr && line == shapes[3], line->at(t));
             if (copy) {
                 copy->writeTimed(t, false, line);
