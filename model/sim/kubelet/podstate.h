@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,57 +68,69 @@ struct ProbeWorker {
     uint16_t echoSlot = 0; // the container the runs leave their traces in (an httpGet's server may be a sidecar)
     bool parked() const { return parkedAt >= 0; }
 
-    // The last few runs, kept in a ring: probes run every few seconds for hours, and shifting a vector on
-    // every run would cost more than the run. Allocated with the first run: most workers of a big cluster
-    // (startup probes, containers without probes) never run. A run's output is held once for the runs that
-    // printed the same (mostly nothing, or the same failure), not copied into each.
-    struct StoredRun {
-        SimTime time = 0;
+    // The last few runs, kept as stretches of alike runs: a probe runs every few seconds for hours, nearly always
+    // with the result and output of the run before, so a steady worker keeps one stretch (first run, period,
+    // count) rather than ten records. A run's output is held once for the runs that printed the same (mostly
+    // nothing, or the same failure). Allocated with the first run: most workers of a big cluster (startup
+    // probes, containers without probes) never run.
+    struct RunStretch {
+        SimTime first = 0;   // the oldest run kept
+        uint32_t period = 0; // milliseconds from one run to the next (0 while there is one)
+        uint32_t count = 0;
         ProbeResult result = ProbeResult::Unknown;
         std::shared_ptr<const std::string> output; // null: no output
-        bool operator==(const StoredRun& o) const
+        SimTime last() const { return first + SimTime(count - 1) * SimTime(period); }
+        bool operator==(const RunStretch& o) const
         {
-            return time == o.time && result == o.result && (output == o.output || (output && o.output && *output == *o.output));
+            return first == o.first && period == o.period && count == o.count && result == o.result &&
+                   (output == o.output || (output && o.output && *output == *o.output));
         }
     };
-    std::vector<StoredRun> recent;
-    uint8_t recentNext = 0; // where the next run goes, once the ring is full
+    std::vector<RunStretch> recent; // oldest first; at most kRecentRuns runs in all
     void record(const ProbeRecord& run)
     {
-        StoredRun stored{run.time, run.result, nullptr};
-        if (!run.output.empty()) {
-            const StoredRun* last = recent.empty() ? nullptr : &lastStored();
-            stored.output = last && last->output && *last->output == run.output
-                                ? last->output
-                                : std::make_shared<const std::string>(run.output);
+        RunStretch* last = recent.empty() ? nullptr : &recent.back();
+        const bool sameOutput = last && (last->output ? *last->output == run.output : run.output.empty());
+        if (last && sameOutput && last->result == run.result && run.time > last->last() &&
+            (last->count == 1 ? run.time - last->first <= SimTime(std::numeric_limits<uint32_t>::max())
+                              : run.time == last->first + SimTime(last->count) * SimTime(last->period))) {
+            if (last->count == 1)
+                last->period = uint32_t(run.time - last->first);
+            ++last->count;
+        } else {
+            RunStretch stretch{run.time, 0, 1, run.result, nullptr};
+            if (!run.output.empty())
+                stretch.output = sameOutput ? last->output : std::make_shared<const std::string>(run.output);
+            recent.push_back(std::move(stretch));
         }
-        if (recent.size() < kRecentRuns) {
-            if (recent.empty())
-                recent.reserve(kRecentRuns);
-            recent.push_back(std::move(stored));
-            return;
+        // Only the newest kRecentRuns stay.
+        size_t kept = 0;
+        for (const RunStretch& r : recent)
+            kept += r.count;
+        while (kept > kRecentRuns) {
+            RunStretch& oldest = recent.front();
+            const uint32_t drop = uint32_t(std::min<size_t>(oldest.count, kept - kRecentRuns));
+            kept -= drop;
+            if (drop == oldest.count) {
+                recent.erase(recent.begin());
+                continue;
+            }
+            oldest.first += SimTime(drop) * SimTime(oldest.period);
+            oldest.count -= drop;
         }
-        recent[recentNext] = std::move(stored);
-        recentNext = uint8_t((recentNext + 1) % kRecentRuns);
-    }
-    const StoredRun& lastStored() const
-    {
-        return recent.size() < kRecentRuns ? recent.back() : recent[(recentNext + kRecentRuns - 1) % kRecentRuns];
     }
     ProbeRecord lastRun() const
     {
-        const StoredRun& r = lastStored();
-        return {r.time, r.result, r.output ? *r.output : std::string()};
+        const RunStretch& r = recent.back();
+        return {r.last(), r.result, r.output ? *r.output : std::string()};
     }
     // The runs up to `now` (and those at `now`), oldest first: a parked worker's included.
     std::vector<ProbeRecord> recentRuns(SimTime now, SimTime period) const
     {
         std::vector<ProbeRecord> out;
-        const size_t first = recent.size() < kRecentRuns ? 0 : recentNext;
-        for (size_t i = 0; i < recent.size(); ++i) {
-            const StoredRun& r = recent[(first + i) % recent.size()];
-            out.push_back({r.time, r.result, r.output ? *r.output : std::string()});
-        }
+        for (const RunStretch& r : recent)
+            for (uint32_t i = 0; i < r.count; ++i)
+                out.push_back({r.first + SimTime(i) * SimTime(r.period), r.result, r.output ? *r.output : std::string()});
         const uint64_t parkedRuns = parkedRunsUpTo(now, period);
         if (parkedRuns > 0) {
             const ProbeRecord last = out.back();

@@ -1,7 +1,8 @@
 // A parked probe (kubeletprobes.cpp) must leave the world exactly as ticking would, also when something happens
 // at the very millisecond of one of its ticks: each row runs a cluster with parking and one without side by
 // side, interrupts both at a tick time (or a millisecond either side) with kubectl exec, and compares every
-// probe run, event and restart that follows.
+// probe run, event and restart that follows. And a worker's recent runs, kept as stretches of alike runs, are
+// exactly the last ten runs recorded, whatever their rhythm.
 #include "manifest/manifestreader.h"
 #include "sim/cluster/cluster.h"
 
@@ -77,6 +78,8 @@ class TestParkedProbes : public QObject {
 private slots:
     void interruptedAtATickAsIfTicking_data();
     void interruptedAtATickAsIfTicking();
+    void recentRunsAreTheLastTen_data();
+    void recentRunsAreTheLastTen();
 };
 
 void TestParkedProbes::interruptedAtATickAsIfTicking_data()
@@ -117,6 +120,45 @@ void TestParkedProbes::interruptedAtATickAsIfTicking()
     QCOMPARE(traces(parked), traces(ticking));
     if (command.startsWith("rm"))
         QCOMPARE(slotOf(parked).restartCount, 1);
+}
+
+void TestParkedProbes::recentRunsAreTheLastTen_data()
+{
+    // Each run: "s" success, "f" failure with output, "F" failure with another output, "-" a run skipped (the
+    // next comes two periods on), "~" the next run 1 ms late.
+    QTest::addColumn<QString>("runs");
+    QTest::newRow("one run") << "s";
+    QTest::newRow("steady for long") << "ssssssssssssssssssssssssssssssssssssssssss";
+    QTest::newRow("a failure among successes") << "sssssssfssssssssss";
+    QTest::newRow("flapping") << "sfsfsfsfsfsfsfsfsfsfsfsf";
+    QTest::newRow("failures with different outputs") << "ffFFfFffFFffffsss";
+    QTest::newRow("off the period") << "sss-sss~ss~s-ssss~s-s";
+    QTest::newRow("late and failing") << "ff~ff-ff~sss~ff";
+}
+
+void TestParkedProbes::recentRunsAreTheLastTen()
+{
+    QFETCH(QString, runs);
+    constexpr SimTime kPeriod = 10'000;
+    ProbeWorker worker;
+    std::vector<ProbeRecord> recorded;
+    SimTime t = 3'000;
+    for (const QChar c : runs) {
+        if (c == '-' || c == '~') {
+            t += c == '-' ? kPeriod : 1;
+            continue;
+        }
+        const ProbeRecord run{t, c == 's' ? ProbeResult::Success : ProbeResult::Failure,
+                              c == 'f' ? "cat: can't open '/tmp/healthy'\n" : c == 'F' ? "timeout\n" : ""};
+        worker.record(run);
+        recorded.push_back(run);
+        t += kPeriod;
+        const std::vector<ProbeRecord> expected(recorded.end() - long(std::min<size_t>(recorded.size(), 10)),
+                                                recorded.end());
+        QCOMPARE(worker.recentRuns(t, kPeriod), expected);
+        QCOMPARE(worker.lastRun(), run);
+    }
+    QVERIFY(worker.recent.size() <= recorded.size());
 }
 
 QTEST_GUILESS_MAIN(TestParkedProbes)
