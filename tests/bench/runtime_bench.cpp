@@ -140,7 +140,7 @@ Fleet startFleet(const ImageCatalogue& catalogue, BenchEnvironment& env, ImageFi
     for (int i = 0; i < count + 1; ++i) {
         configs.push_back(configFor(catalogue, kind, i));
         if (node)
-            configs.back().imageFiles = node->get(configs.back().image);
+            configs.back().imageFiles = node->get(*configs.back().image);
     }
     // A first container: whatever starting fills once (the node's unpacked image, parsed scripts) is not the
     // later containers' cost.

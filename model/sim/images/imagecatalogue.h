@@ -88,6 +88,9 @@ struct ResolvedImage {
     SimTime pullMillis = 0; // from the registry's speed; the runtime may add jitter from the cluster's RNG
     std::shared_ptr<const ImageContent> content;
 
+    // One image, as asked for: the content is the catalogue's own, compared by identity.
+    bool operator==(const ResolvedImage&) const = default;
+
     // status.containerStatuses[].image: docker.io/library/nginx:1.14.2
     std::string imageName() const { return reference.toString(); }
     // status.containerStatuses[].imageID, kubectl's "Image ID": docker.io/library/nginx@sha256:...

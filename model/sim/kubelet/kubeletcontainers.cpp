@@ -266,8 +266,8 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     runtime::ContainerConfig config;
     config.id = runtime::newContainerId(ctx.cluster.random);
     config.name = spec.name;
-    config.image = *resolution.image;
-    config.imageFiles = m_images.unpacked().get(config.image);
+    config.image = m_images.unpacked().resolved(*resolution.image);
+    config.imageFiles = m_images.unpacked().get(*config.image);
     config.command = command.command;
     config.args = command.args;
     for (const EnvEntry& e : env.env)
@@ -296,8 +296,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
         ++slot.restartCount;
     }
     slot.current.emplace(std::move(config));
-    slot.image = resolution.image->imageName();
-    slot.imageID = resolution.image->imageID();
+    slot.image = slot.current->config().image;
     slot.waitingReason.clear();
     slot.waitingMessage.clear();
     slot.nextWaitingReason.clear();
@@ -447,9 +446,9 @@ void Kubelet::sendStopSignal(PodState& state, size_t index, runtime::ContainerEn
     slot.stopSignalAt = INT64_MAX;
     if (!slot.current->running())
         return;
-    const std::string& stopSignal = slot.current->config().image.content
-                                        ? slot.current->config().image.content->config.stopSignal
-                                        : std::string();
+    const std::string stopSignal = slot.current->config().imageContent()
+                                       ? slot.current->config().imageContent()->config.stopSignal
+                                       : std::string();
     const int sig = stopSignal.empty() ? shell::kSigTerm : signalNumber(stopSignal);
     armWake(state, index, slot.current->signal(sig ? sig : shell::kSigTerm, env), ctx);
 }

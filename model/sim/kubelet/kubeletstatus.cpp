@@ -58,8 +58,9 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
         const bool unstarted = slot.postStartFailed && slot.current && slot.current->running();
         if (unstarted && cs.restartCount > 0)
             --cs.restartCount;
-        cs.image = slot.image.empty() ? spec.image : slot.image;
-        cs.imageID = slot.imageID;
+        cs.image = slot.image ? slot.image->imageName() : spec.image;
+        if (slot.image)
+            cs.imageID = slot.image->imageID();
         const runtime::Container* c = slot.current ? &*slot.current : nullptr;
         if (c)
             cs.containerID = "containerd://" + c->id();

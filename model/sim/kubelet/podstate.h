@@ -166,8 +166,9 @@ struct ContainerSlot {
     std::optional<runtime::Container> current;
     std::optional<runtime::Container> previous; // lastState and `kubectl logs --previous`
     int restartCount = 0;
-    std::string image;   // the image as the container was created from (normalised), once pulled
-    std::string imageID; // repo@digest, once created
+    // The image the container was created from, once created: its name (normalised) and its ID (repo@digest)
+    // go into the status. Shared with the node's other containers of the image.
+    api::SharedOptional<ResolvedImage> image;
 
     // Why no container runs when one is wanted (ErrImagePull, CrashLoopBackOff, …); cleared on start.
     std::string waitingReason;
@@ -221,7 +222,6 @@ struct PodState {
     std::string sandboxId;
     std::string podIP;
     std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
-    std::string hostsFile;                          // /etc/hosts, bind-mounted into every container
 
     std::vector<ContainerSlot> containerSlots; // init containers in order, then app containers in order
 

@@ -4,6 +4,7 @@
 
 #include "sim/core/random.h"
 #include "sim/fs/filesystem.h"
+#include "api/sharedoptional.h"
 #include "sim/images/imagecatalogue.h"
 #include "sim/shell/shellprocess.h"
 
@@ -35,7 +36,14 @@ struct LogEntry {
 struct ContainerConfig {
     std::string id;   // 64 hex digits
     std::string name; // the spec's container name
-    ResolvedImage image;
+    // Shared by the node's containers of one image (runtime::ImageFileSystems::resolved): 400 bytes of names
+    // and digests, the same in each. Empty: a bare container of no image.
+    api::SharedOptional<ResolvedImage> image;
+    const std::shared_ptr<const ImageContent>& imageContent() const
+    {
+        static const std::shared_ptr<const ImageContent> none;
+        return image ? image->content : none;
+    }
     std::vector<std::string> command; // Pod's command (before the image's entrypoint rule)
     std::vector<std::string> args;
     std::vector<std::pair<std::string, std::string>> env; // merged into the environment by start(), then dropped

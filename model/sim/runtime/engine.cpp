@@ -162,9 +162,7 @@ bool ContainerState::operator==(const ContainerState& o) const
     auto sameFs = [](const auto& a, const auto& b) { return a == b || (a && b && *a == *b); };
     const ContainerConfig& c = config;
     const ContainerConfig& d = o.config;
-    const bool sameConfig = c.id == d.id && c.name == d.name && c.image.reference == d.image.reference &&
-                            c.image.canonicalName == d.image.canonicalName && c.image.tag == d.image.tag &&
-                            c.image.digest == d.image.digest && c.image.content == d.image.content &&
+    const bool sameConfig = c.id == d.id && c.name == d.name && c.image == d.image &&
                             c.command == d.command && c.args == d.args && c.env == d.env &&
                             c.workingDir == d.workingDir && c.memoryLimitBytes == d.memoryLimitBytes &&
                             c.cpuLimitMillis == d.cpuLimitMillis && c.injectedFiles == d.injectedFiles &&
@@ -194,7 +192,7 @@ void Engine::resolveUser(std::string_view spec, uint32_t& uid, uint32_t& gid, st
     gid = 0;
     home = "/";
     static const std::vector<PasswdEntry> kNoUsers;
-    const ImageContent* image = m_s.config.image.content.get();
+    const ImageContent* image = m_s.config.imageContent().get();
     const std::vector<PasswdEntry>& passwd = image ? image->users() : kNoUsers;
     const size_t colon = spec.find(':');
     const std::string_view userPart = spec.substr(0, colon);
@@ -336,7 +334,7 @@ Resolved Engine::lookUp(std::string_view name, SimTime t, bool* readContents,
                         std::optional<std::vector<fs::Mount>> mounts)
 {
     Resolved r;
-    const ImageContent* image = m_s.config.image.content.get();
+    const ImageContent* image = m_s.config.imageContent().get();
     std::optional<fs::ContainerFiles> files;
     auto check = [&](const std::string& candidate) -> std::optional<Resolved> {
         if (image) {
@@ -344,7 +342,7 @@ Resolved Engine::lookUp(std::string_view name, SimTime t, bool* readContents,
                 Resolved found;
                 found.kind = Resolved::Kind::Program;
                 found.path = candidate;
-                found.program = std::shared_ptr<const Program>(m_s.config.image.content, p);
+                found.program = std::shared_ptr<const Program>(m_s.config.imageContent(), p);
                 return found;
             }
         }
@@ -561,7 +559,7 @@ StartResult Engine::start()
     m_s.clock = m_now;
     m_s.nodeCpus = std::max(1, m_env.nodeCpus());
     const ContainerConfig& config = m_s.config;
-    const ImageContent* image = config.image.content.get();
+    const ImageContent* image = config.imageContent().get();
     if (!m_s.base && !m_s.own)
         m_s.base = image ? unpackImage(*image) : std::make_shared<const fs::FileSystem>();
 

@@ -107,6 +107,15 @@ std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage&
     return slot;
 }
 
+api::SharedOptional<ResolvedImage> ImageFileSystems::resolved(const ResolvedImage& image)
+{
+    const std::string key = image.imageName() + '@' + image.digest;
+    auto it = m_resolved.find(key);
+    if (it == m_resolved.end() || !(*it->second == image))
+        it = m_resolved.insert_or_assign(key, api::SharedOptional<ResolvedImage>(image)).first;
+    return it->second;
+}
+
 void ImageFileSystems::prune()
 {
     for (auto it = m_unpacked.begin(); it != m_unpacked.end();) {

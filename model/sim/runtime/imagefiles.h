@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/sharedoptional.h"
 #include "sim/fs/filesystem.h"
 #include "sim/images/imagecatalogue.h"
 
@@ -24,6 +25,8 @@ std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image);
 class ImageFileSystems {
 public:
     std::shared_ptr<const fs::FileSystem> get(const ResolvedImage& image);
+    // The image as the node's containers of it share it (ContainerConfig::image, the kubelet's slots).
+    api::SharedOptional<ResolvedImage> resolved(const ResolvedImage& image);
     // Drops what no container uses any more (the kubelet's image garbage collection).
     void prune();
     size_t size() const { return m_unpacked.size(); }
@@ -32,6 +35,7 @@ public:
 
 private:
     std::map<std::string, std::shared_ptr<const fs::FileSystem>> m_unpacked;
+    std::map<std::string, api::SharedOptional<ResolvedImage>, std::less<>> m_resolved; // by name@digest
 };
 
 } // namespace podlab::sim::runtime

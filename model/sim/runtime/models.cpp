@@ -508,7 +508,7 @@ Launch Engine::startProgram(const Resolved& r, std::vector<std::string> argv, in
         if (run.kind != Launch::Kind::NotFound)
             return run;
         // `exec "$@"` fails the way the script's shell reports a missing command.
-        const ImageContent* image = m_s.config.image.content.get();
+        const ImageContent* image = m_s.config.imageContent().get();
         const Program* sh = image ? image->shell() : nullptr;
         std::string message = sh && !sh->commandNotFound.empty() ? sh->commandNotFound : "{argv0}: {command}: not found";
         int line = 1;

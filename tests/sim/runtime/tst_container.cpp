@@ -1497,7 +1497,7 @@ void TestContainer::imageFilesSharedUntilWritten()
     FakeEnvironment fake(m_catalogue);
     ImageFileSystems node;
     ContainerConfig cfg = config("nginx");
-    cfg.imageFiles = node.get(cfg.image);
+    cfg.imageFiles = node.get(*cfg.image);
     Container a(cfg);
     Container b(cfg);
     QVERIFY(a.start(fake).ok);

@@ -209,7 +209,7 @@ ContainerConfig TestDirectExec::config(const std::string& image, const QStringLi
     c.injectedFiles = {{"/etc/hosts", "127.0.0.1\tlocalhost\n10.244.1.5\tdemo\n"},
                        {"/etc/hostname", "demo\n"},
                        {"/etc/resolv.conf", "nameserver 10.96.0.10\n"}};
-    c.imageFiles = m_node.get(c.image);
+    c.imageFiles = m_node.get(*c.image);
     return c;
 }
 
