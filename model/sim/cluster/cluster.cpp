@@ -125,7 +125,11 @@ public:
     }
     void unregisterPodIP(const std::string& ip) override { m_cluster.m_network.unregisterPod(ip); }
 
-    KubeletContext kubeletContext() { return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts, m_cluster.m_lines}; }
+    KubeletContext kubeletContext()
+    {
+        return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts, m_cluster.m_lines,
+                              m_cluster.m_unpackedImages};
+    }
 
 private:
     static bool isAddress(std::string_view host)

@@ -109,6 +109,7 @@ private:
     std::shared_ptr<const ImageCatalogue> m_images; // immutable: copies of the cluster share it
     shell::ScriptCache m_scripts;
     runtime::SharedLines m_lines;
+    runtime::UnpackedImages m_unpackedImages;
     bool m_recordChanges = false;
     std::vector<Change> m_changeLog;
     uint64_t m_timersRun = 0;

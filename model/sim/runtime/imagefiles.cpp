@@ -97,13 +97,24 @@ std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image)
     return root;
 }
 
-std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage& image)
+std::shared_ptr<const fs::FileSystem> UnpackedImages::get(const ResolvedImage& image)
+{
+    std::weak_ptr<const fs::FileSystem>& held = m_unpacked[image.digest];
+    std::shared_ptr<const fs::FileSystem> files = held.lock();
+    if (!files) {
+        files = unpackImage(*image.content);
+        held = files;
+    }
+    return files;
+}
+
+std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage& image, UnpackedImages* cluster)
 {
     if (!image.content)
         return std::make_shared<const fs::FileSystem>();
     std::shared_ptr<const fs::FileSystem>& slot = m_unpacked[image.digest];
     if (!slot)
-        slot = unpackImage(*image.content);
+        slot = cluster ? cluster->get(image) : unpackImage(*image.content);
     return slot;
 }
 

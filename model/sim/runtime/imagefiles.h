@@ -20,11 +20,23 @@ namespace podlab::sim::runtime {
 // `ls /bin` does not list them.
 std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image);
 
-// The images a node has unpacked, by digest (containerd keeps one snapshot per image and node): a value the
-// kubelet keeps, so that every container of one image shares one copy of its files.
-class ImageFileSystems {
+// Every image's unpacked files, held once for the whole cluster: a snapshot depends on the image alone, so
+// the nodes that unpacked one image share it (5 000 nodes, a few images each, would otherwise hold 5 000 copies
+// of each). Held weakly: the nodes' ImageFileSystems own the snapshots.
+class UnpackedImages {
 public:
     std::shared_ptr<const fs::FileSystem> get(const ResolvedImage& image);
+
+private:
+    std::map<std::string, std::weak_ptr<const fs::FileSystem>> m_unpacked; // by digest
+};
+
+// The images a node has unpacked, by digest (containerd keeps one snapshot per image and node): a value the
+// kubelet keeps, so that every container of one image shares one copy of its files. `cluster`, if given, is
+// where the snapshot comes from when this node has none yet.
+class ImageFileSystems {
+public:
+    std::shared_ptr<const fs::FileSystem> get(const ResolvedImage& image, UnpackedImages* cluster = nullptr);
     // The image as the node's containers of it share it (ContainerConfig::image, the kubelet's slots).
     api::SharedOptional<ResolvedImage> resolved(const ResolvedImage& image);
     // Drops what no container uses any more (the kubelet's image garbage collection).
