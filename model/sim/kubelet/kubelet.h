@@ -71,6 +71,14 @@ public:
 private:
     friend class PodEnvironment;
 
+    // The files the kubelet and the runtime write into a container of the pod: /etc/hosts (unless the
+    // container mounts its own), /etc/hostname, /etc/resolv.conf. Without `contents`, the paths alone.
+    static std::vector<std::pair<std::string, std::string>> sandboxFiles(const PodState& state,
+                                                                         const api::Container& spec, bool contents);
+    // The same paths, as one list shared by every container they fit (runtime::ContainerConfig::injectedPaths).
+    static std::shared_ptr<const std::vector<std::string>> sandboxPaths(const PodState& state,
+                                                                        const api::Container& spec);
+
     // Pods.
     void admit(const Ptr<api::Pod>& pod, KubeletContext& ctx);
     void podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletContext& ctx);

@@ -234,6 +234,46 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
     }
 }
 
+std::vector<std::pair<std::string, std::string>> Kubelet::sandboxFiles(const PodState& state,
+                                                                       const api::Container& spec, bool contents)
+{
+    // /etc/hosts, /etc/hostname and /etc/resolv.conf, as the kubelet and the runtime write them.
+    std::vector<std::pair<std::string, std::string>> files;
+    if (const auto id = PodHosts::identity(*state.pod); id.ok()) {
+        api::Pod withIP = *state.pod;
+        withIP.status.podIP = state.podIP;
+        withIP.status.podIPs = {{state.podIP}};
+        if (PodHosts::mountsHostsFile(withIP, spec))
+            files.emplace_back("/etc/hosts", contents ? PodHosts::hostsFile(withIP, id.value) : std::string());
+        if (const auto hostname = PodHosts::kernelHostname(id.value, withIP); hostname.ok())
+            files.emplace_back("/etc/hostname", contents ? hostname.value + "\n" : std::string());
+    }
+    std::string resolvConf;
+    if (contents) {
+        DnsSettings dns;
+        resolvConf = PodDns::resolvConf(PodDns::podDns(*state.pod, dns).config);
+    }
+    files.emplace_back("/etc/resolv.conf", std::move(resolvConf));
+    return files;
+}
+
+std::shared_ptr<const std::vector<std::string>> Kubelet::sandboxPaths(const PodState& state,
+                                                                    const api::Container& spec)
+{
+    std::vector<std::string> paths;
+    for (auto& [path, content] : sandboxFiles(state, spec, false))
+        paths.push_back(std::move(path));
+    // Nearly every container has all three, or all but a hosts file of its own.
+    static const auto all = std::make_shared<const std::vector<std::string>>(
+        std::vector<std::string>{"/etc/hosts", "/etc/hostname", "/etc/resolv.conf"});
+    static const auto noHosts =
+        std::make_shared<const std::vector<std::string>>(std::vector<std::string>{"/etc/hostname", "/etc/resolv.conf"});
+    for (const auto& common : {all, noHosts})
+        if (*common == paths)
+            return common;
+    return std::make_shared<const std::vector<std::string>>(std::move(paths));
+}
+
 void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx)
 {
     ContainerSlot& slot = state.containerSlots[index];
@@ -277,19 +317,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     config.cpuLimitMillis = limitOf(spec, "cpu", true);
     config.tty = spec.tty;
     config.stdinOpen = spec.stdin_;
-    // /etc/hosts, /etc/hostname and /etc/resolv.conf, as the kubelet and the runtime write them.
-    if (const auto id = PodHosts::identity(*state.pod); id.ok()) {
-        api::Pod withIP = *state.pod;
-        withIP.status.podIP = state.podIP;
-        withIP.status.podIPs = {{state.podIP}};
-        if (PodHosts::mountsHostsFile(withIP, spec))
-            config.injectedFiles.emplace_back("/etc/hosts", PodHosts::hostsFile(withIP, id.value));
-        if (const auto hostname = PodHosts::kernelHostname(id.value, withIP); hostname.ok())
-            config.injectedFiles.emplace_back("/etc/hostname", hostname.value + "\n");
-    }
-    DnsSettings dns;
-    const DnsResult resolv = PodDns::podDns(*state.pod, dns);
-    config.injectedFiles.emplace_back("/etc/resolv.conf", PodDns::resolvConf(resolv.config));
+    config.injectedPaths = sandboxPaths(state, spec);
 
     if (slot.current) {
         slot.previous = std::move(slot.current);

@@ -16,6 +16,9 @@ public:
     SimTime now() const override { return m_ctx.now(); }
     int64_t epochMs() const override { return m_ctx.cluster.wallTime().millis(); }
     std::vector<fs::Mount> mounts() override;
+    // Computed again when the container first needs it: what the kubelet wrote at creation, as nothing it is made
+    // of (the pod's IP, hostname, aliases, DNS settings) changes.
+    std::string injectedFile(std::string_view path) const override;
     std::string hostname() const override;
     std::string podIP() const override { return m_pod.podIP; }
     std::string nodeName() const override { return m_kubelet.nodeName(); }

@@ -53,6 +53,10 @@ struct ContainerConfig {
     // Files the kubelet writes into the container's root before it starts: /etc/hosts, /etc/hostname,
     // /etc/resolv.conf (path -> content).
     std::vector<std::pair<std::string, std::string>> injectedFiles;
+    // More of them, whose contents the environment gives when the container first needs them
+    // (ContainerEnvironment::injectedFile): the kubelet's way, so that 150 000 containers do not each hold a
+    // hosts file and a resolv.conf they almost never read. One list shared by the containers it fits.
+    std::shared_ptr<const std::vector<std::string>> injectedPaths;
     bool tty = false;
     bool stdinOpen = false;
     // The image's files as the node unpacked them (runtime::ImageFileSystems), shared by every container of the

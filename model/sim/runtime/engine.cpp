@@ -166,6 +166,7 @@ bool ContainerState::operator==(const ContainerState& o) const
                             c.command == d.command && c.args == d.args && c.env == d.env &&
                             c.workingDir == d.workingDir && c.memoryLimitBytes == d.memoryLimitBytes &&
                             c.cpuLimitMillis == d.cpuLimitMillis && c.injectedFiles == d.injectedFiles &&
+                            sameFs(c.injectedPaths, d.injectedPaths) &&
                             c.tty == d.tty && c.stdinOpen == d.stdinOpen;
     return sameConfig && sameFs(base, o.base) && sameFs(own, o.own) && started == o.started &&
            startedAt == o.startedAt && termination == o.termination && clock == o.clock && env == o.env &&
@@ -260,6 +261,12 @@ fs::FileSystem& Engine::writableRoot()
             m_s.own->mkdirs(dirName(path));
             m_s.own->writeFile(path, content);
         }
+        if (m_s.config.injectedPaths) {
+            for (const std::string& path : *m_s.config.injectedPaths) {
+                m_s.own->mkdirs(dirName(path));
+                m_s.own->writeFile(path, m_env.injectedFile(path));
+            }
+        }
     } else if (m_s.own.use_count() > 1) {
         m_s.own = std::make_shared<fs::FileSystem>(*m_s.own);
     }
@@ -298,20 +305,21 @@ bool Engine::touchesInjected(std::string_view path, std::string_view cwd) const
 
 bool Engine::namesInjected(std::string_view path, std::string_view cwd) const
 {
-    if (m_s.config.injectedFiles.empty())
+    const std::vector<std::string>* paths = m_s.config.injectedPaths.get();
+    if (m_s.config.injectedFiles.empty() && (!paths || paths->empty()))
         return false;
     if (path.find_first_of("*?[") != std::string_view::npos)
         return true;
     const std::string norm = normalize(path, cwd);
-    for (const auto& [injected, content] : m_s.config.injectedFiles) {
-        (void)content;
+    auto names = [&norm](const std::string& injected) {
         if (norm == injected || norm == dirName(injected))
             return true;
-        if (norm.size() > injected.size() && norm.compare(0, injected.size(), injected) == 0 &&
-            norm[injected.size()] == '/')
-            return true;
-    }
-    return false;
+        return norm.size() > injected.size() && norm.compare(0, injected.size(), injected) == 0 &&
+               norm[injected.size()] == '/';
+    };
+    return std::any_of(m_s.config.injectedFiles.begin(), m_s.config.injectedFiles.end(),
+                       [&](const auto& file) { return names(file.first); }) ||
+           (paths && std::any_of(paths->begin(), paths->end(), names));
 }
 
 Resolved Engine::resolve(std::string_view name, SimTime t)
