@@ -307,7 +307,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     config.id = runtime::newContainerId(ctx.cluster.random);
     config.name = spec.name;
     config.image = m_images.unpacked().resolved(*resolution.image);
-    config.imageFiles = m_images.unpacked().get(*config.image, &ctx.unpackedImages);
+    config.imageFiles = m_images.unpacked().get(*resolution.image, &ctx.unpackedImages);
     config.command = command.command;
     config.args = command.args;
     for (const EnvEntry& e : env.env)

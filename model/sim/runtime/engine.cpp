@@ -594,7 +594,8 @@ StartResult Engine::start()
     if (std::none_of(env.begin(), env.end(), [](const auto& kv) { return kv.first == "HOME"; }))
         env.emplace_back("HOME", m_s.home);
     m_s.env = EnvironmentBlock(env);
-    m_s.config.env = {}; // merged into it: a second copy would be a kilobyte per pod at scale
+    // Merged into it: a second copy would be a kilobyte per pod at scale. (Assigning {} would keep the room.)
+    std::vector<std::pair<std::string, std::string>>().swap(m_s.config.env);
 
     const std::vector<std::string> argv = containerArgv(imageConfig, config.command, config.args);
     const RuntimeMessages* messages = m_env.runtimeMessages();
