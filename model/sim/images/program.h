@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/sharedoptional.h"
+
 #include "sim/core/simtime.h"
 
 #include <cstdint>
@@ -168,7 +170,9 @@ struct Program {
     ResponsePhase notFoundResponse;        // scripted-http: unmatched paths
     std::string protocol;                  // tcp-server: plain, redis, http-proxy
     std::string configArgSuffix;           // tcp-server: the argument naming a config file ends with this
-    std::map<std::string, std::string> settings; // tcp-server: configuration defaults (redis CONFIG GET)
+    // tcp-server: configuration defaults (redis CONFIG GET), shared with every server started from it until
+    // one changes a setting (150 000 Redis pods, a kilobyte each).
+    api::SharedOptional<std::map<std::string, std::string>> settings;
     std::map<std::string, std::string> services; // grpc-health: service name -> SERVING / NOT_SERVING
 
     // memory-hog, cpu-burner.

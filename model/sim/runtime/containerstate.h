@@ -96,7 +96,19 @@ struct ModelRun {
     int exitCode = 0;
     int exitSignal = 0;
     std::string documentRoot;                    // http-server
-    std::map<std::string, std::string> settings; // tcp-server configuration, grpc-health services
+    // tcp-server configuration, grpc-health services: the program's own until one changes (copy on write).
+    api::SharedOptional<std::map<std::string, std::string>> settings;
+    const std::map<std::string, std::string>& settingsView() const
+    {
+        static const std::map<std::string, std::string> none;
+        return settings ? *settings : none;
+    }
+    std::map<std::string, std::string>& settingsForWriting()
+    {
+        if (!settings)
+            settings.emplace();
+        return *settings;
+    }
     std::map<std::string, std::string> data;     // the keys a Redis holds
     bool configFile = false;                     // tcp-server: started with a configuration file
     int64_t allocBytes = 0;                      // memory-hog, cpu-burner: the full allocation

@@ -785,7 +785,7 @@ Launch Engine::startModel(std::shared_ptr<const Program> programPtr, std::vector
                 std::string value = sp == std::string::npos ? std::string() : line.substr(line.find_first_not_of(" \t", sp));
                 if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
                     value = value.substr(1, value.size() - 2);
-                m.settings[key] = isRedisMemorySetting(key) ? redisMemory(value) : value;
+                m.settingsForWriting()[key] = isRedisMemorySetting(key) ? redisMemory(value) : value;
             }
         }
         // `--name value` options after it override the file (redis-server --maxmemory 2mb).
@@ -796,9 +796,9 @@ Launch Engine::startModel(std::shared_ptr<const Program> programPtr, std::vector
             std::string value;
             while (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0)
                 value += (value.empty() ? "" : " ") + args[++i];
-            m.settings[key] = isRedisMemorySetting(key) ? redisMemory(value) : value;
+            m.settingsForWriting()[key] = isRedisMemorySetting(key) ? redisMemory(value) : value;
         }
-        if (const auto it = m.settings.find("port"); it != m.settings.end() && !m.listens.empty())
+        if (const auto it = m.settingsView().find("port"); it != m.settingsView().end() && !m.listens.empty())
             m.listens.front().port = int(toInt(it->second).value_or(m.listens.front().port));
         break;
     }
@@ -996,8 +996,8 @@ std::string grpcHealthOf(const ContainerState& m_s, int port, const std::string&
                 continue;
             if (m->program->model != Program::Model::GrpcHealth || (l.port != m->listens.front().port))
                 return {};
-            const auto it = m->settings.find(service);
-            return it == m->settings.end() ? std::string("SERVICE_UNKNOWN") : it->second;
+            const auto it = m->settingsView().find(service);
+            return it == m->settingsView().end() ? std::string("SERVICE_UNKNOWN") : it->second;
         }
     }
     return {};
@@ -1212,9 +1212,9 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
             }
             // agnhost grpc-health-checking: these two turn the health service's answer around.
             if (program.model == Program::Model::GrpcHealth && best->path == "/make-serving")
-                m->settings[""] = "SERVING";
+                m->settingsForWriting()[""] = "SERVING";
             if (program.model == Program::Model::GrpcHealth && best->path == "/make-not-serving")
-                m->settings[""] = "NOT_SERVING";
+                m->settingsForWriting()[""] = "NOT_SERVING";
             break;
         }
         case Route::Handler::Hostname:
@@ -1363,7 +1363,7 @@ Reply execute(ModelRun& server, std::span<const std::string> words)
         const std::string sub = n > 1 ? lower(words[1]) : std::string();
         if (sub == "get" && n >= 3) {
             Reply a{Reply::Kind::Array, {}, {}};
-            for (const auto& [key, value] : server.settings) {
+            for (const auto& [key, value] : server.settingsView()) {
                 bool match = false;
                 for (size_t i = 2; i < n; ++i)
                     match = match || globMatch(lower(words[i]), key);
@@ -1377,7 +1377,7 @@ Reply execute(ModelRun& server, std::span<const std::string> words)
         if (sub == "set" && n >= 4 && n % 2 == 0) {
             for (size_t i = 2; i + 1 < n; i += 2) {
                 const std::string key = lower(words[i]);
-                server.settings[key] = isRedisMemorySetting(key) ? redisMemory(words[i + 1]) : words[i + 1];
+                server.settingsForWriting()[key] = isRedisMemorySetting(key) ? redisMemory(words[i + 1]) : words[i + 1];
             }
             return status("OK");
         }
