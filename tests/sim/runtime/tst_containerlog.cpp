@@ -1,9 +1,11 @@
-// ContainerLog keeps repeated timed lines as runs; what it gives back must be, entry for entry, what the
+// ContainerLog keeps repeated timed lines as runs (and lines other logs share as their shape); what it gives back must be, entry for entry, what the
 // plain log it replaced gave: one entry per line, a line written in pieces one entry stamped when it began,
 // the oldest quarter dropped past 1 MiB. Each row drives a log and that plain log (ReferenceLog, the
 // runtime's code before runs) with the same pseudo-random writes, and compares them as it goes.
 #include "sim/runtime/containerlog.h"
 #include "sim/runtime/placeholders.h"
+#include "sim/runtime/sharedlines.h"
+#include "sim/runtime/environmentblock.h"
 
 #include <QTest>
 
@@ -100,6 +102,9 @@ private slots:
     void sameEntriesAsPlainText_data();
     void sameEntriesAsPlainText();
     void equalHoweverStored();
+    void sharedLinesAreHeldOnceFromTheSecondWriter();
+    void environmentBlockKeepsEveryVariable_data();
+    void environmentBlockKeepsEveryVariable();
     void repeatedLinesAsIfWrittenOneByOne_data();
     void repeatedLinesAsIfWrittenOneByOne();
 };
@@ -281,6 +286,59 @@ void TestContainerLog::repeatedLinesAsIfWrittenOneByOne()
     repeated.writeTimed(t + SimTime(count) * kPeriod, false, line);
     oneByOne.writeTimed(t + SimTime(count) * kPeriod, false, line);
     QVERIFY(repeated.entries() == oneByOne.entries());
+}
+
+// A line is held by the cluster the first time (its writer keeps text); the next writer gets the held shape and
+// keeps that. Lines no log holds are forgotten as the table grows, lines logs hold are not.
+void TestContainerLog::sharedLinesAreHeldOnceFromTheSecondWriter()
+{
+    SharedLines shared;
+    const auto first = shared.intern(shape("start worker process 29", {}));
+    QVERIFY(!first.seenBefore);
+    const auto second = shared.intern(shape("start worker process 29", {}));
+    QVERIFY(second.seenBefore);
+    QCOMPARE(second.line, first.line);
+    QVERIFY(!shared.intern(shape("start worker process 30", {})).seenBefore);
+    QVERIFY(!shared.intern(shape("[{time}] ready", "%H:%M:%S")).seenBefore);
+    QVERIFY(!shared.intern(shape("[{time}] ready", "%H:%M")).seenBefore); // another time format: another line
+
+    ContainerLog a;
+    ContainerLog b;
+    a.writeTimed(1000, false, first.line, first.seenBefore);
+    b.writeTimed(1000, false, second.line, second.seenBefore);
+    QCOMPARE(a, b);
+    QCOMPARE(dump(b.entries()), QString("1000 out start worker process 29\n"));
+
+    // Thousands of lines written once: the table forgets them, but not a line a log still holds.
+    for (int i = 0; i < 20000; ++i)
+        shared.intern(shape("GET /item/" + std::to_string(i), {}));
+    QVERIFY(shared.size() < 12000);
+    QVERIFY(shared.intern(shape("start worker process 29", {})).seenBefore);
+}
+
+void TestContainerLog::environmentBlockKeepsEveryVariable_data()
+{
+    QTest::addColumn<QStringList>("variables"); // NAME=value, in order
+    QTest::newRow("none") << QStringList();
+    QTest::newRow("a container's") << QStringList{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                                                   "HOSTNAME=web-7", "NGINX_VERSION=1.27.5", "HOME=/root"};
+    QTest::newRow("empty values and = in values") << QStringList{"EMPTY=", "OPTS=a=b=c", "X=1"};
+}
+
+void TestContainerLog::environmentBlockKeepsEveryVariable()
+{
+    QFETCH(QStringList, variables);
+    podlab::sim::shell::Environment env;
+    for (const QString& v : variables) {
+        const qsizetype eq = v.indexOf('=');
+        env.emplace_back(v.left(eq).toStdString(), v.mid(eq + 1).toStdString());
+    }
+    const EnvironmentBlock block(env);
+    QCOMPARE(block.variables(), env);
+    for (const auto& [name, value] : env)
+        QCOMPARE(block.value(name), value);
+    QCOMPARE(block.value("UNSET"), std::string());
+    QCOMPARE(block.value("OPTS=a"), std::string());
 }
 
 QTEST_GUILESS_MAIN(TestContainerLog)

@@ -49,6 +49,7 @@ private slots:
     void eventsExpireAnHourAfterTheyWereLastSeen();
     void eventNamesFollowClientGo();
     void storedPodsKeepNoSpareRoom();
+    void podsOfOneTemplateShareTheirContainers();
 };
 
 void TestStore::putNumbersEveryWriteAndQueuesChanges()
@@ -174,6 +175,38 @@ void TestStore::storedPodsKeepNoSpareRoom()
     const auto stored = s.put(std::move(p));
     QCOMPARE(stored->status.conditions.size(), size_t(5));
     QCOMPARE(stored->status.conditions.capacity(), size_t(5));
+}
+
+// Admission gives each new pod its own lists; the store shares equal ones, so that 50 000 pods of one template hold
+// one list of containers (and of default tolerations), and a status write keeps sharing it.
+void TestStore::podsOfOneTemplateShareTheirContainers()
+{
+    auto withContainer = [](const std::string& name, const std::string& image) {
+        api::Pod p = pod("default", name);
+        api::Container c;
+        c.name = "app";
+        c.image = image;
+        p.spec.containers.push_back(c);
+        api::Toleration t;
+        t.key = "node.kubernetes.io/not-ready";
+        p.spec.tolerations.push_back(t);
+        return p;
+    };
+    Store s;
+    const auto a = s.put(withContainer("a", "nginx:1.27"));
+    const auto b = s.put(withContainer("b", "nginx:1.27"));
+    const auto c = s.put(withContainer("c", "redis:7.2"));
+    QVERIFY(b->spec.containers.sharesWith(a->spec.containers));
+    QVERIFY(b->spec.tolerations.sharesWith(a->spec.tolerations));
+    QVERIFY(!c->spec.containers.sharesWith(a->spec.containers));
+    QVERIFY(c->spec.tolerations.sharesWith(a->spec.tolerations));
+    QCOMPARE(c->spec.containers[0].image, std::string("redis:7.2"));
+
+    api::Pod running = *b;
+    running.status.phase = "Running";
+    const auto b2 = s.put(std::move(running));
+    QVERIFY(b2->spec.containers.sharesWith(a->spec.containers));
+    QCOMPARE(a->spec.containers[0].image, std::string("nginx:1.27"));
 }
 
 QTEST_APPLESS_MAIN(TestStore)
