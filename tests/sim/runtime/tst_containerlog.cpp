@@ -1,8 +1,7 @@
 // ContainerLog keeps repeated timed lines as runs, and lines other logs share as their shape; what it gives back
 // must be, entry for entry, what the plain log it replaced gave: one entry per line, a line written in pieces one
-// entry stamped when it began,
-// the oldest quarter dropped past 1 MiB. Each row drives a log and that plain log (ReferenceLog, the
-// runtime's code before runs) with the same pseudo-random writes, and compares them as it goes.
+// entry stamped when it began, the oldest quarter dropped past 1 MiB. Each row drives a log and that plain log
+// (ReferenceLog, the runtime's code before runs) with the same pseudo-random writes, and compares them as it goes.
 #include "sim/runtime/containerlog.h"
 #include "sim/runtime/placeholders.h"
 #include "sim/runtime/sharedlines.h"
