@@ -87,6 +87,7 @@ struct Codec<api::Value> {
 // Go's encoding rules, which kubectl's output follows: most fields are `omitempty` (a zero value is left
 // out), a few are always written (`ready: false`, `restartCount: 0`).
 enum class Emit { OmitEmpty, Always };
+inline constexpr Emit Always = Emit::Always;
 
 template <class T>
 class Field {

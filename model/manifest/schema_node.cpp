@@ -3,7 +3,7 @@
 namespace podlab::manifest {
 
 using namespace api;
-constexpr Emit Always = Emit::Always;
+
 
 FIELDS(Taint)
     .add("key", &Self::key, Always)

@@ -3,7 +3,7 @@
 namespace podlab::manifest {
 
 using namespace api;
-constexpr Emit Always = Emit::Always;
+
 
 FIELDS(KeyToPath)
     .add("key", &Self::key, Always)

@@ -535,12 +535,12 @@ void CatalogueParser::decodeImage(YamlRef node)
         {"name", "aliases", "description", "from", "vars", "toolsets", "commands", "config", "files",
          "programs", "tags", "tagAliases"},
         [&](std::string_view field, YamlRef, YamlRef value) {
-            const std::vector<std::pair<std::string_view, YamlRef*>> slots = {
+            const std::vector<std::pair<std::string_view, YamlRef*>> members = {
                 {"name", &nameNode},         {"aliases", &aliasesNode}, {"description", &descriptionNode},
                 {"from", &fromNode},         {"vars", &varsNode},       {"toolsets", &toolsetsNode},
                 {"commands", &commandsNode}, {"config", &configNode},   {"files", &filesNode},
                 {"programs", &programsNode}, {"tags", &tagsNode},       {"tagAliases", &tagAliasesNode}};
-            for (const auto& [n, slot] : slots)
+            for (const auto& [n, slot] : members)
                 if (n == field)
                     *slot = value;
         });

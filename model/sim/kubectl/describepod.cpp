@@ -1,4 +1,5 @@
 #include "describe.h"
+#include "sim/core/text.h"
 
 #include "humanduration.h"
 #include "prefixwriter.h"
@@ -16,12 +17,6 @@ std::string stringOrNone(const std::string& s)
     return s.empty() ? "<none>" : s;
 }
 
-std::string lower(std::string s)
-{
-    for (char& c : s)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::vector<std::string> splitLines(const std::string& s)
 {

@@ -1,4 +1,5 @@
 #include "gettables.h"
+#include "sim/core/text.h"
 
 #include "humanduration.h"
 #include "labels.h"
@@ -12,12 +13,6 @@ namespace podlab::sim::kubectl {
 
 namespace {
 
-std::string lower(std::string s)
-{
-    for (char& c : s)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 std::string trimSpace(const std::string& s)
 {
@@ -28,16 +23,6 @@ std::string trimSpace(const std::string& s)
     return s.substr(begin, s.find_last_not_of(ws) - begin + 1);
 }
 
-std::string join(const std::vector<std::string>& parts, const char* separator)
-{
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0)
-            out += separator;
-        out += parts[i];
-    }
-    return out;
-}
 
 std::string joinHostPort(const std::string& host, int32_t port)
 {

@@ -65,7 +65,7 @@ std::string rfc1123z(const api::Time& timestamp)
     const sys_days day = floor<days>(instant);
     const year_month_day date{day};
     const weekday wd{day};
-    const hh_mm_ss clock{floor<seconds>(instant - day)};
+    const hh_mm_ss clock{floor<std::chrono::seconds>(instant - day)};
     char buf[64];
     std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02ld:%02ld:%02lld +0000", kDays[wd.c_encoding()],
                   unsigned(date.day()), kMonths[unsigned(date.month()) - 1], int(date.year()),

@@ -1,4 +1,5 @@
 #include "kubectlcommand.h"
+#include "sim/core/text.h"
 
 #include "describe.h"
 #include "gettables.h"
@@ -173,11 +174,6 @@ std::optional<ResourceType> resourceType(std::string name)
     return std::nullopt;
 }
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 // "pods" as kubectl says it in singular messages: `pod "web" deleted`.
 std::string singular(Kind kind) { return lower(std::string(kindName(kind))); }

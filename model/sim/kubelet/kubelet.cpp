@@ -16,7 +16,6 @@ namespace {
 
 constexpr const char* kComponent = "kubelet";
 
-uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32) | low; }
 uint32_t podOf(uint64_t token) { return uint32_t(token >> 32); }
 uint32_t lowOf(uint64_t token) { return uint32_t(token & 0xFFFFFFFFu); }
 

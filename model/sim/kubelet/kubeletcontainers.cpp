@@ -15,7 +15,6 @@ namespace podlab::sim {
 
 namespace {
 
-uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32) | low; }
 
 std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 

@@ -10,7 +10,6 @@ namespace podlab::sim {
 
 namespace {
 
-uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32) | low; }
 
 const char* probeTypeName(ProbeKind kind)
 {

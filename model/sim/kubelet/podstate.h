@@ -16,6 +16,9 @@
 namespace podlab::sim {
 
 enum class ProbeKind : uint8_t { Liveness, Readiness, Startup };
+
+// A kubelet timer's token: the pod's handle (PodState::id) above, what the timer is for below.
+inline uint64_t podToken(uint32_t podId, uint32_t low) { return (uint64_t(podId) << 32) | low; }
 enum class ProbeResult : uint8_t { Unknown, Success, Failure };
 
 // The spec's probe of a kind, and its period as the prober ticks it (periodSeconds below 1 counts as 1).

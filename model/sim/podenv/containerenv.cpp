@@ -1,4 +1,5 @@
 #include "containerenv.h"
+#include "sim/core/text.h"
 
 #include "fieldpath.h"
 #include "resourcefields.h"
@@ -77,16 +78,6 @@ std::vector<std::string> podIPsOf(const api::Pod& pod)
     return ips;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i)
-            out += separator;
-        out += parts[i];
-    }
-    return out;
-}
 
 // One env entry's valueFrom; nullopt when an optional reference finds nothing, which leaves the variable
 // unset.

@@ -1,4 +1,5 @@
 #include "poddns.h"
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <set>
@@ -26,16 +27,6 @@ std::vector<std::string> fields(std::string_view line)
     return out;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator)
-{
-    std::string out;
-    for (size_t i = 0; i < parts.size(); ++i) {
-        if (i)
-            out += separator;
-        out += parts[i];
-    }
-    return out;
-}
 
 std::vector<std::string> omitDuplicates(const std::vector<std::string>& items)
 {

@@ -1,4 +1,5 @@
 #include "serviceenv.h"
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,11 +14,6 @@ bool hasClusterIP(const api::Service& s)
     return !s.spec.clusterIP.empty() && s.spec.clusterIP != "None";
 }
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
 
 std::string upper(std::string s)
 {

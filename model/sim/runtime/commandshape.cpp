@@ -3,6 +3,7 @@
 // is taken to write; a mistake the other way would show as "Read-only file system", never as a changed image.
 
 #include "engine.h"
+#include "sim/core/text.h"
 
 #include "sim/shell/scriptcache.h"
 
@@ -13,11 +14,6 @@ namespace podlab::sim::runtime::detail {
 
 namespace {
 
-std::string_view baseName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 bool isShell(std::string_view name)
 {

@@ -24,11 +24,6 @@ constexpr SimTime kBusySliceMillis = 1000;
 constexpr SimTime kMaxExecMillis = 4 * kHour;
 constexpr int kMaxExecChain = 8; // wrappers exec'ing wrappers, #! interpreters
 
-std::string dirName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
-}
 
 
 void setEnv(shell::Environment& env, std::string key, std::string value)

@@ -1,6 +1,7 @@
 // The catalogue's behaviour models: how each kind of program starts, reacts to signals and answers requests.
 
 #include "engine.h"
+#include "sim/core/text.h"
 
 #include "api/quantity.h"
 #include "manifest/writer.h"
@@ -18,19 +19,7 @@ namespace podlab::sim::runtime::detail {
 
 namespace {
 
-std::string baseName(std::string_view path)
-{
-    while (path.size() > 1 && path.back() == '/')
-        path.remove_suffix(1);
-    const size_t slash = path.rfind('/');
-    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
 
-std::string dirName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
-}
 
 std::string joinArgs(const std::vector<std::string>& argv)
 {
@@ -40,13 +29,6 @@ std::string joinArgs(const std::vector<std::string>& argv)
     return out;
 }
 
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (char& c : out)
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::optional<int64_t> toInt(std::string_view text)
 {
@@ -1097,8 +1079,8 @@ std::optional<shell::HttpResponse> Engine::answer(int pid, const shell::HttpRequ
             if (url.path.empty() || url.path.back() != '/') {
                 r.status = 301;
                 if (goServer) {
-                    r.headers.emplace_back("Location", baseName(url.path) + "/");
-                    r.body = "<a href=\"" + baseName(url.path) + "/\">Moved Permanently</a>.\n\n";
+                    r.headers.emplace_back("Location", std::string(baseName(url.path)) + "/");
+                    r.body = "<a href=\"" + std::string(baseName(url.path)) + "/\">Moved Permanently</a>.\n\n";
                     contentType = "text/html; charset=utf-8";
                 } else {
                     std::string host = header(request, "Host");

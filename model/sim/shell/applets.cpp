@@ -2,6 +2,7 @@
 // error messages. Each works on the container's files through the host's view.
 
 #include "pattern.h"
+#include "sim/core/text.h"
 #include "runner.h"
 
 #include "sim/fs/civiltime.h"
@@ -19,13 +20,6 @@ namespace {
 
 constexpr int kNotApplet = -2000;
 
-std::string_view baseName(std::string_view path)
-{
-    while (path.size() > 1 && path.back() == '/')
-        path.remove_suffix(1);
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 std::string dirName(std::string_view path)
 {

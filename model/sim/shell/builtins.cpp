@@ -1,6 +1,7 @@
 // Command dispatch and the shell's own builtins (those busybox ash runs without looking for a binary).
 
 #include "filecommands.h"
+#include "sim/core/text.h"
 #include "pattern.h"
 #include "runner.h"
 
@@ -14,13 +15,6 @@ namespace podlab::sim::shell {
 
 namespace {
 
-std::string_view baseName(std::string_view path)
-{
-    while (path.size() > 1 && path.back() == '/')
-        path.remove_suffix(1);
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 struct SignalName {
     const char* name;

@@ -1,4 +1,5 @@
 #include "runner.h"
+#include "sim/core/text.h"
 
 #include "scriptcache.h"
 
@@ -8,13 +9,6 @@ namespace podlab::sim::shell {
 
 namespace {
 
-std::string_view baseName(std::string_view path)
-{
-    while (path.size() > 1 && path.back() == '/')
-        path.remove_suffix(1);
-    const size_t slash = path.rfind('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 bool isShell(std::string_view name)
 {

@@ -26,12 +26,12 @@ void keepMax(api::ResourceList& total, const api::ResourceList& list)
     }
 }
 
-enum class Kind { Requests, Limits };
+enum class ResourceKind { Requests, Limits };
 
-api::ResourceList aggregate(const api::PodSpec& spec, Kind kind)
+api::ResourceList aggregate(const api::PodSpec& spec, ResourceKind kind)
 {
     auto of = [kind](const api::Container& c) -> const api::ResourceList& {
-        return kind == Kind::Requests ? c.resources.requests : c.resources.limits;
+        return kind == ResourceKind::Requests ? c.resources.requests : c.resources.limits;
     };
     api::ResourceList total;
     for (const auto& c : spec.containers)
@@ -57,14 +57,14 @@ api::ResourceList aggregate(const api::PodSpec& spec, Kind kind)
 
 api::ResourceList podRequests(const api::PodSpec& spec)
 {
-    api::ResourceList requests = aggregate(spec, Kind::Requests);
+    api::ResourceList requests = aggregate(spec, ResourceKind::Requests);
     add(requests, spec.overhead);
     return requests;
 }
 
 api::ResourceList podLimits(const api::PodSpec& spec)
 {
-    api::ResourceList limits = aggregate(spec, Kind::Limits);
+    api::ResourceList limits = aggregate(spec, ResourceKind::Limits);
     for (const auto& [name, quantity] : spec.overhead) {
         auto it = limits.find(name);
         if (it != limits.end())
