@@ -96,6 +96,12 @@ public:
     void pop_back() { detached().pop_back(); }
     void resize(size_type n) { n == 0 ? clear() : detached().resize(n); }
     void reserve(size_type n) { detached().reserve(n); }
+    // Drops spare room, copying a shared list only if it has some.
+    void shrink_to_fit()
+    {
+        if (m_items && m_items->capacity() > m_items->size())
+            detached().shrink_to_fit();
+    }
     void clear() { m_items.reset(); }
     void assign(std::vector<T> items)
     {

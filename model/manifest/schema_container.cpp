@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(ExecAction)
     .add("command", &Self::command)
 END_FIELDS

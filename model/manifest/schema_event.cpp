@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(EventSource)
     .add("component", &Self::component)
     .add("host", &Self::host)

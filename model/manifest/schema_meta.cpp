@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(OwnerReference)
     .add("apiVersion", &Self::apiVersion, Always)
     .add("kind", &Self::kind, Always)

@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(Taint)
     .add("key", &Self::key, Always)
     .add("value", &Self::value)

@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(NodeSelectorRequirement)
     .add("key", &Self::key, Always)
     .add("operator", &Self::operator_, Always)

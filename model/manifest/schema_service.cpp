@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(ServicePort)
     .add("name", &Self::name)
     .add("protocol", &Self::protocol)

@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(KeyToPath)
     .add("key", &Self::key, Always)
     .add("path", &Self::path, Always)

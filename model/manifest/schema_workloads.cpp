@@ -4,7 +4,6 @@ namespace podlab::manifest {
 
 using namespace api;
 
-
 FIELDS(RollingUpdateDeployment)
     .add("maxUnavailable", &Self::maxUnavailable)
     .add("maxSurge", &Self::maxSurge)

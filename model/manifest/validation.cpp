@@ -11,14 +11,6 @@ using namespace api;
 
 namespace {
 
-using Names = std::vector<std::string_view>;
-
-template <class C, class V>
-bool contains(const C& c, const V& v)
-{
-    return std::find(std::begin(c), std::end(c), v) != std::end(c);
-}
-
 constexpr size_t kMaxSecretSize = 1024 * 1024; // ConfigMaps and Secrets: 1 MiB of data in total
 
 template <class Map>

@@ -7,9 +7,21 @@
 #include "api/intorstring.h"
 #include "api/meta.h"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
 namespace podlab::manifest {
 
 using NameCheck = Messages (*)(std::string_view);
+using Names = std::vector<std::string_view>;
+
+template <class C, class V>
+bool contains(const C& c, const V& v)
+{
+    return std::find(std::begin(c), std::end(c), v) != std::end(c);
+}
 
 void addAll(FieldErrors& errors, FieldErrors more);
 // One "Invalid value" error per message, as the API server reports name problems.

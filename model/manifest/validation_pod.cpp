@@ -14,14 +14,6 @@ using namespace api;
 
 namespace {
 
-using Names = std::vector<std::string_view>;
-
-template <class C, class V>
-bool containsValue(const C& c, const V& v)
-{
-    return std::find(std::begin(c), std::end(c), v) != std::end(c);
-}
-
 const char* const kFileModeError = "must be a number between 0 and 0777 (octal), both inclusive";
 
 // --- paths ---------------------------------------------------------------------------------------------------
@@ -106,7 +98,7 @@ FieldErrors validateObjectFieldSelector(const ObjectFieldSelector& ref, const Na
     std::string_view base;
     std::string subscript;
     const bool subscripted = splitSubscript(ref.fieldPath, base, subscript);
-    if (!containsValue(kConvertibleFieldPaths, subscripted ? base : std::string_view(ref.fieldPath)) ||
+    if (!contains(kConvertibleFieldPaths, subscripted ? base : std::string_view(ref.fieldPath)) ||
         (subscripted && base != "metadata.labels" && base != "metadata.annotations"))
         return {invalid(path.child("fieldPath"), ref.fieldPath,
                         "error converting fieldPath: field label not supported: " + ref.fieldPath)};
@@ -120,7 +112,7 @@ FieldErrors validateObjectFieldSelector(const ObjectFieldSelector& ref, const Na
         } else {
             addMessages(errors, path, subscript, isQualifiedName(subscript));
         }
-    } else if (!containsValue(supported, ref.fieldPath)) {
+    } else if (!contains(supported, ref.fieldPath)) {
         errors.push_back(notSupported(path.child("fieldPath"), ref.fieldPath, supported));
     }
     return errors;
@@ -135,7 +127,7 @@ FieldErrors validateResourceFieldSelector(const ResourceFieldSelector& ref, cons
         errors.push_back(required(path.child("containerName")));
     else if (ref.resource.empty())
         errors.push_back(required(path.child("resource")));
-    else if (!containsValue(kResourceFields, ref.resource) && !hugePages)
+    else if (!contains(kResourceFields, ref.resource) && !hugePages)
         errors.push_back(notSupported(path.child("resource"), ref.resource, kResourceFields));
     if (ref.divisor.isZero())
         return errors;
@@ -147,13 +139,13 @@ FieldErrors validateResourceFieldSelector(const ResourceFieldSelector& ref, cons
     if ((ref.resource == "limits.cpu" || ref.resource == "requests.cpu") && d != "1m" && d != "1")
         errors.push_back(invalid(path.child("divisor"), ref.resource,
                                  "only divisor's values 1m and 1 are supported with the cpu resource"));
-    if ((ref.resource == "limits.memory" || ref.resource == "requests.memory") && !containsValue(byteDivisors, d))
+    if ((ref.resource == "limits.memory" || ref.resource == "requests.memory") && !contains(byteDivisors, d))
         errors.push_back(invalid(path.child("divisor"), ref.resource, std::string(byteList) + "memory resource"));
     if ((ref.resource == "limits.ephemeral-storage" || ref.resource == "requests.ephemeral-storage") &&
-        !containsValue(byteDivisors, d))
+        !contains(byteDivisors, d))
         errors.push_back(
             invalid(path.child("divisor"), ref.resource, std::string(byteList) + "local ephemeral storage resource"));
-    if (hugePages && !containsValue(byteDivisors, d))
+    if (hugePages && !contains(byteDivisors, d))
         errors.push_back(invalid(path.child("divisor"), ref.resource, std::string(byteList) + "hugepages resource"));
     return errors;
 }
@@ -263,7 +255,7 @@ bool isStandardResourceName(const std::string& name)
                                    "limits.ephemeral-storage", "pods", "services", "replicationcontrollers",
                                    "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "storage",
                                    "requests.storage", "services.nodeports", "services.loadbalancers"};
-    return containsValue(standard, name) || isHugePages(name) || name.rfind("requests.hugepages-", 0) == 0;
+    return contains(standard, name) || isHugePages(name) || name.rfind("requests.hugepages-", 0) == 0;
 }
 
 FieldErrors validateContainerResourceName(const std::string& name, const FieldPath& path)
@@ -575,7 +567,7 @@ FieldErrors validateVolumeSource(const Volume& v, const FieldPath& p)
                 own = validatePathNoBacksteps(v.hostPath->path, sp.child("path"));
                 static const Names types = {"",     "BlockDevice",  "CharDevice", "Directory", "DirectoryOrCreate",
                                             "File", "FileOrCreate", "Socket"};
-                if (v.hostPath->type && !containsValue(types, *v.hostPath->type))
+                if (v.hostPath->type && !contains(types, *v.hostPath->type))
                     own.push_back(notSupported(sp.child("type"), *v.hostPath->type, types));
             }
         } else if (name == "secret" && v.secret) {
@@ -659,7 +651,7 @@ FieldErrors validateVolumeMounts(const Container& c, const std::set<std::string>
         }
         if (m.mountPropagation) {
             static const Names modes = {"Bidirectional", "HostToContainer", "None"};
-            if (!containsValue(modes, *m.mountPropagation))
+            if (!contains(modes, *m.mountPropagation))
                 errors.push_back(notSupported(p.child("mountPropagation"), *m.mountPropagation, modes));
             const Value* securityContext = c.unmodelled.contains("securityContext")
                                                ? c.unmodelled.at("securityContext").find("privileged")
@@ -711,7 +703,7 @@ FieldErrors validateContainerPorts(const std::vector<ContainerPort>& ports, cons
                 errors.push_back(invalid(p.child("hostPort"), port.hostPort, m));
         if (port.protocol.empty())
             errors.push_back(required(p.child("protocol")));
-        else if (!containsValue(Names{"SCTP", "TCP", "UDP"}, port.protocol))
+        else if (!contains(Names{"SCTP", "TCP", "UDP"}, port.protocol))
             errors.push_back(notSupported(p.child("protocol"), port.protocol, {"SCTP", "TCP", "UDP"}));
     }
     return errors;
@@ -737,7 +729,7 @@ FieldErrors validateContainerCommon(const Container& c, const std::set<std::stri
     addAll(errors, validateVolumeMounts(c, volumes, p.child("volumeMounts")));
     if (c.imagePullPolicy.empty())
         errors.push_back(required(p.child("imagePullPolicy")));
-    else if (!containsValue(Names{"Always", "IfNotPresent", "Never"}, c.imagePullPolicy))
+    else if (!contains(Names{"Always", "IfNotPresent", "Never"}, c.imagePullPolicy))
         errors.push_back(notSupported(p.child("imagePullPolicy"), c.imagePullPolicy, {"Always", "IfNotPresent", "Never"}));
     addAll(errors, validateResources(c.resources, p.child("resources")));
     return errors;
@@ -925,7 +917,7 @@ FieldErrors validateTolerations(const std::vector<Toleration>& tolerations, cons
         } else {
             errors.push_back(notSupported(p.child("operator"), t.operator_, {"Equal", "Exists"}));
         }
-        if (!t.effect.empty() && !containsValue(Names{"NoSchedule", "PreferNoSchedule", "NoExecute"}, t.effect))
+        if (!t.effect.empty() && !contains(Names{"NoSchedule", "PreferNoSchedule", "NoExecute"}, t.effect))
             errors.push_back(notSupported(p.child("effect"), t.effect, {"NoSchedule", "PreferNoSchedule", "NoExecute"}));
     }
     return errors;
@@ -995,12 +987,12 @@ FieldErrors validatePodSpec(const PodSpec& spec, const FieldPath& path, PodSpecC
     }
     if (spec.restartPolicy.empty())
         errors.push_back(required(path.child("restartPolicy")));
-    else if (!containsValue(Names{"Always", "OnFailure", "Never"}, spec.restartPolicy))
+    else if (!contains(Names{"Always", "OnFailure", "Never"}, spec.restartPolicy))
         errors.push_back(notSupported(path.child("restartPolicy"), spec.restartPolicy, {"Always", "OnFailure", "Never"}));
     static const Names dnsPolicies = {"ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"};
     if (spec.dnsPolicy.empty())
         errors.push_back(required(path.child("dnsPolicy")));
-    else if (!containsValue(dnsPolicies, spec.dnsPolicy))
+    else if (!contains(dnsPolicies, spec.dnsPolicy))
         errors.push_back(notSupported(path.child("dnsPolicy"), spec.dnsPolicy, dnsPolicies));
     addAll(errors, validateLabels(spec.nodeSelector, path.child("nodeSelector")));
     if (spec.shareProcessNamespace.value_or(false) && spec.hostPID)

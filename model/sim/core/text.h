@@ -38,4 +38,12 @@ inline std::string_view baseName(std::string_view path)
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// The directory an absolute path lies in ("/" at the top, and for a bare name): what the runtime creates before a
+// file or mount point. Unlike dirname(1), which says "." for a bare name.
+inline std::string parentDirectory(std::string_view path)
+{
+    const size_t slash = path.rfind('/');
+    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
+}
+
 } // namespace podlab::sim

@@ -1,8 +1,8 @@
 #include "describe.h"
-#include "sim/core/text.h"
 
 #include "humanduration.h"
 #include "prefixwriter.h"
+#include "sim/core/text.h"
 #include "sim/status/qosclass.h"
 
 #include <algorithm>
@@ -16,7 +16,6 @@ std::string stringOrNone(const std::string& s)
 {
     return s.empty() ? "<none>" : s;
 }
-
 
 std::vector<std::string> splitLines(const std::string& s)
 {

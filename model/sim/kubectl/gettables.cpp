@@ -1,9 +1,10 @@
 #include "gettables.h"
-#include "sim/core/text.h"
 
 #include "humanduration.h"
 #include "labels.h"
 #include "podcolumns.h"
+
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,7 +14,6 @@ namespace podlab::sim::kubectl {
 
 namespace {
 
-
 std::string trimSpace(const std::string& s)
 {
     const char* ws = " \t\n\v\f\r";
@@ -22,7 +22,6 @@ std::string trimSpace(const std::string& s)
         return {};
     return s.substr(begin, s.find_last_not_of(ws) - begin + 1);
 }
-
 
 std::string joinHostPort(const std::string& host, int32_t port)
 {

@@ -1,5 +1,4 @@
 #include "kubectlcommand.h"
-#include "sim/core/text.h"
 
 #include "describe.h"
 #include "gettables.h"
@@ -17,6 +16,7 @@
 #include "manifest/validation.h"
 #include "manifest/writer.h"
 #include "sim/core/selectors.h"
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -173,7 +173,6 @@ std::optional<ResourceType> resourceType(std::string name)
             return type;
     return std::nullopt;
 }
-
 
 // "pods" as kubectl says it in singular messages: `pod "web" deleted`.
 std::string singular(Kind kind) { return lower(std::string(kindName(kind))); }

@@ -15,7 +15,6 @@ namespace podlab::sim {
 
 namespace {
 
-
 std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 int64_t limitOf(const api::Container& c, const char* resource, bool milli)

@@ -10,7 +10,6 @@ namespace podlab::sim {
 
 namespace {
 
-
 const char* probeTypeName(ProbeKind kind)
 {
     switch (kind) {

@@ -16,14 +16,6 @@ std::vector<fs::Mount> PodEnvironment::mounts()
     return out;
 }
 
-std::string PodEnvironment::injectedFile(std::string_view path) const
-{
-    for (auto& [p, content] : Kubelet::sandboxFiles(m_pod, m_container, true))
-        if (p == path)
-            return std::move(content);
-    return {};
-}
-
 std::string PodEnvironment::hostname() const
 {
     const api::Pod& pod = *m_pod.pod;

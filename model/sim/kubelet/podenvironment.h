@@ -16,9 +16,12 @@ public:
     SimTime now() const override { return m_ctx.now(); }
     int64_t epochMs() const override { return m_ctx.cluster.wallTime().millis(); }
     std::vector<fs::Mount> mounts() override;
-    // Computed again when the container first needs it: what the kubelet wrote at creation, as nothing it is made
+    // Computed again when the container first needs them: what the kubelet wrote at creation, as nothing they are made
     // of (the pod's IP, hostname, aliases, DNS settings) changes.
-    std::string injectedFile(std::string_view path) const override;
+    std::vector<std::pair<std::string, std::string>> injectedFiles() const override
+    {
+        return Kubelet::sandboxFiles(m_pod, m_container, true);
+    }
     std::string hostname() const override;
     std::string podIP() const override { return m_pod.podIP; }
     std::string nodeName() const override { return m_kubelet.nodeName(); }

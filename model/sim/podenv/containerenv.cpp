@@ -1,10 +1,11 @@
 #include "containerenv.h"
-#include "sim/core/text.h"
 
 #include "fieldpath.h"
 #include "resourcefields.h"
 #include "serviceenv.h"
 #include "varexpansion.h"
+
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <map>
@@ -77,7 +78,6 @@ std::vector<std::string> podIPsOf(const api::Pod& pod)
         ips.push_back(pod.status.podIP);
     return ips;
 }
-
 
 // One env entry's valueFrom; nullopt when an optional reference finds nothing, which leaves the variable
 // unset.

@@ -1,4 +1,5 @@
 #include "poddns.h"
+
 #include "sim/core/text.h"
 
 #include <algorithm>
@@ -26,7 +27,6 @@ std::vector<std::string> fields(std::string_view line)
     }
     return out;
 }
-
 
 std::vector<std::string> omitDuplicates(const std::vector<std::string>& items)
 {

@@ -1,4 +1,5 @@
 #include "serviceenv.h"
+
 #include "sim/core/text.h"
 
 #include <algorithm>
@@ -13,7 +14,6 @@ bool hasClusterIP(const api::Service& s)
 {
     return !s.spec.clusterIP.empty() && s.spec.clusterIP != "None";
 }
-
 
 std::string upper(std::string s)
 {

@@ -3,8 +3,8 @@
 // is taken to write; a mistake the other way would show as "Read-only file system", never as a changed image.
 
 #include "engine.h"
-#include "sim/core/text.h"
 
+#include "sim/core/text.h"
 #include "sim/shell/scriptcache.h"
 
 #include <algorithm>
@@ -13,7 +13,6 @@
 namespace podlab::sim::runtime::detail {
 
 namespace {
-
 
 bool isShell(std::string_view name)
 {

@@ -54,7 +54,7 @@ struct ContainerConfig {
     // /etc/resolv.conf (path -> content).
     std::vector<std::pair<std::string, std::string>> injectedFiles;
     // More of them, whose contents the environment gives when the container first needs them
-    // (ContainerEnvironment::injectedFile): the kubelet's way, so that 150 000 containers do not each hold a
+    // (ContainerEnvironment::injectedFiles): the kubelet's way, so that 150 000 containers do not each hold a
     // hosts file and a resolv.conf they almost never read. One list shared by the containers it fits.
     std::shared_ptr<const std::vector<std::string>> injectedPaths;
     bool tty = false;

@@ -51,12 +51,8 @@ public:
     virtual const RuntimeMessages* runtimeMessages() const { return nullptr; }
     // Where parsed `sh -c` scripts are kept between runs (the kubelet's cache; exec probes repeat).
     virtual shell::ScriptCache* scripts() { return nullptr; }
-    // The content of an injected file named in ContainerConfig::injectedPaths.
-    virtual std::string injectedFile(std::string_view path) const
-    {
-        (void)path;
-        return {};
-    }
+    // The files named in ContainerConfig::injectedPaths, with their contents (path -> content).
+    virtual std::vector<std::pair<std::string, std::string>> injectedFiles() const { return {}; }
     // Where the log lines containers write alike are held once (the kubelet's cache, for the cluster).
     virtual SharedLines* sharedLines() { return nullptr; }
     // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the

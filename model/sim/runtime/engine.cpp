@@ -3,6 +3,7 @@
 #include "imagefiles.h"
 #include "sharedlines.h"
 
+#include "sim/core/text.h"
 #include "sim/shell/scriptcache.h"
 
 #include <QCryptographicHash>
@@ -23,7 +24,6 @@ constexpr SimTime kBusySliceMillis = 1000;
 // An exec with no timeout of its own ends as the kubelet's idle stream does (streamingConnectionIdleTimeout, 4 h).
 constexpr SimTime kMaxExecMillis = 4 * kHour;
 constexpr int kMaxExecChain = 8; // wrappers exec'ing wrappers, #! interpreters
-
 
 
 void setEnv(shell::Environment& env, std::string key, std::string value)
@@ -252,16 +252,15 @@ fs::FileSystem& Engine::writableRoot()
     if (!m_s.own) {
         m_s.own = std::make_shared<fs::FileSystem>(m_s.base ? *m_s.base : fs::FileSystem());
         m_s.own->setClock(epochAt(m_s.startedAt));
-        for (const auto& [path, content] : m_s.config.injectedFiles) {
-            m_s.own->mkdirs(dirName(path));
-            m_s.own->writeFile(path, content);
-        }
-        if (m_s.config.injectedPaths) {
-            for (const std::string& path : *m_s.config.injectedPaths) {
-                m_s.own->mkdirs(dirName(path));
-                m_s.own->writeFile(path, m_env.injectedFile(path));
+        auto inject = [this](const std::vector<std::pair<std::string, std::string>>& files) {
+            for (const auto& [path, content] : files) {
+                m_s.own->mkdirs(parentDirectory(path));
+                m_s.own->writeFile(path, content);
             }
-        }
+        };
+        inject(m_s.config.injectedFiles);
+        if (m_s.config.injectedPaths && !m_s.config.injectedPaths->empty())
+            inject(m_env.injectedFiles());
     } else if (m_s.own.use_count() > 1) {
         m_s.own = std::make_shared<fs::FileSystem>(*m_s.own);
     }
@@ -307,7 +306,7 @@ bool Engine::namesInjected(std::string_view path, std::string_view cwd) const
         return true;
     const std::string norm = normalize(path, cwd);
     auto names = [&norm](const std::string& injected) {
-        if (norm == injected || norm == dirName(injected))
+        if (norm == injected || norm == parentDirectory(injected))
             return true;
         return norm.size() > injected.size() && norm.compare(0, injected.size(), injected) == 0 &&
                norm[injected.size()] == '/';
@@ -608,7 +607,7 @@ StartResult Engine::start()
         const fs::ContainerFiles files = view(Access::Read, 0, 0, m_now);
         std::vector<std::string> missing;
         for (const fs::Mount& mount : m_env.mounts())
-            if (const std::string parent = dirName(normalize(mount.path, "/")); !files.isDirectory(parent))
+            if (const std::string parent = parentDirectory(normalize(mount.path, "/")); !files.isDirectory(parent))
                 missing.push_back(parent);
         if (!files.isDirectory(m_s.cwd))
             missing.push_back(m_s.cwd);

@@ -11,13 +11,6 @@
 
 namespace podlab::sim::runtime::detail {
 
-// The directory an absolute path lies in ("/" at the top): where runc creates a mount point's parent.
-inline std::string dirName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
-}
-
 // Where a process's output goes: the container log (PID 1 and what it starts) or an exec's buffers.
 struct Sink {
     std::string* out = nullptr; // exec: stdout; null: the container log

@@ -1,5 +1,7 @@
 #include "imagefiles.h"
 
+#include "sim/core/text.h"
+
 #include <set>
 
 namespace podlab::sim::runtime {
@@ -8,18 +10,6 @@ namespace {
 
 // PodLab does not know when each image was built; its files all carry this time (2025-01-01 00:00 UTC).
 constexpr int64_t kImageFilesEpochMs = 1735689600000;
-
-std::string dirName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return slash == 0 || slash == std::string_view::npos ? std::string("/") : std::string(path.substr(0, slash));
-}
-
-std::string baseName(std::string_view path)
-{
-    const size_t slash = path.rfind('/');
-    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
 
 std::string join(const std::string& dir, const std::string& name) { return dir == "/" ? "/" + name : dir + "/" + name; }
 
@@ -62,15 +52,15 @@ std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image)
     for (const auto& [path, entry] : entries) {
         if (!entry->isLink())
             continue;
-        const std::string parent = image.canonicalPath(dirName(path));
+        const std::string parent = image.canonicalPath(parentDirectory(path));
         f.mkdirs(parent);
-        f.symlink(entry->linkTarget, join(parent, baseName(path)));
+        f.symlink(entry->linkTarget, join(parent, std::string(baseName(path))));
     }
     for (const auto& [path, entry] : entries) {
         if (entry->isLink())
             continue;
         const std::string target = image.canonicalPath(path);
-        f.mkdirs(dirName(target));
+        f.mkdirs(parentDirectory(target));
         f.writeFile(target, entry->content, fs::WriteMode::Truncate, uint32_t(entry->mode));
         f.chmod(target, uint32_t(entry->mode));
     }
@@ -82,7 +72,7 @@ std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image)
         fs::Stat st;
         if (f.stat(target, st) == fs::Error::None)
             return;
-        f.mkdirs(dirName(target));
+        f.mkdirs(parentDirectory(target));
         f.writeFile(target, {}, fs::WriteMode::Truncate, 0755);
         f.chmod(target, 0755);
     };

@@ -1,10 +1,10 @@
 // The catalogue's behaviour models: how each kind of program starts, reacts to signals and answers requests.
 
 #include "engine.h"
-#include "sim/core/text.h"
 
 #include "api/quantity.h"
 #include "manifest/writer.h"
+#include "sim/core/text.h"
 #include "sim/fs/civiltime.h"
 #include "sim/shell/scriptcache.h"
 
@@ -19,8 +19,6 @@ namespace podlab::sim::runtime::detail {
 
 namespace {
 
-
-
 std::string joinArgs(const std::vector<std::string>& argv)
 {
     std::string out;
@@ -28,7 +26,6 @@ std::string joinArgs(const std::vector<std::string>& argv)
         out += (out.empty() ? "" : " ") + a;
     return out;
 }
-
 
 std::optional<int64_t> toInt(std::string_view text)
 {
@@ -693,7 +690,7 @@ Launch Engine::startModel(std::shared_ptr<const Program> programPtr, std::vector
                                 texts.push_back(more);
                             continue;
                         }
-                        const std::string dir = dirName(value.substr(0, star) + "x");
+                        const std::string dir = parentDirectory(value.substr(0, star) + "x");
                         const std::string suffix = value.substr(star + 1);
                         std::vector<fs::DirEntry> entries;
                         if (files.list(dir, entries) != fs::Error::None)

@@ -359,26 +359,37 @@ std::string fill(std::string_view text, const PlaceholderContext& c, int workerP
 
 } // namespace
 
-std::vector<std::string> expandLine(std::string_view text, const PlaceholderContext& context)
+namespace {
+
+// Calls `line(text, workerPid)` for each line a template line gives: once per child for {each:children} (with
+// {workerPid} set to it), once per burned CPU for {each:cpus}, else once, with the first child as {workerPid}.
+template <class F>
+void forEachLine(std::string_view text, const PlaceholderContext& context, F&& line)
 {
     constexpr std::string_view kEachChild = "{each:children}";
     constexpr std::string_view kEachCpu = "{each:cpus}";
-    std::vector<std::string> lines;
-    if (text.substr(0, kEachChild.size()) == kEachChild) {
+    if (text.starts_with(kEachChild)) {
         text.remove_prefix(kEachChild.size());
         if (context.children)
             for (int pid : *context.children)
-                lines.push_back(fill(text, context, pid));
-        return lines;
+                line(text, pid);
+        return;
     }
-    if (text.substr(0, kEachCpu.size()) == kEachCpu) {
+    if (text.starts_with(kEachCpu)) {
         text.remove_prefix(kEachCpu.size());
         for (int i = 0; i < context.cpus; ++i)
-            lines.push_back(fill(text, context, -1));
-        return lines;
+            line(text, -1);
+        return;
     }
-    const int firstChild = context.children && !context.children->empty() ? context.children->front() : -1;
-    lines.push_back(fill(text, context, firstChild));
+    line(text, context.children && !context.children->empty() ? context.children->front() : -1);
+}
+
+} // namespace
+
+std::vector<std::string> expandLine(std::string_view text, const PlaceholderContext& context)
+{
+    std::vector<std::string> lines;
+    forEachLine(text, context, [&](std::string_view t, int workerPid) { lines.push_back(fill(t, context, workerPid)); });
     return lines;
 }
 
@@ -390,39 +401,12 @@ std::string expandText(std::string_view text, const PlaceholderContext& context)
 
 std::vector<LineWithoutTime> expandLinesWithoutTime(std::string_view text, const PlaceholderContext& context)
 {
-    constexpr std::string_view kEachChild = "{each:children}";
-    constexpr std::string_view kEachCpu = "{each:cpus}";
     std::vector<LineWithoutTime> lines;
-    auto add = [&](std::string_view t, int workerPid) {
+    forEachLine(text, context, [&](std::string_view t, int workerPid) {
         LineWithoutTime& line = lines.emplace_back();
         line.text = fill(t, context, workerPid, &line.holes);
-    };
-    if (text.substr(0, kEachChild.size()) == kEachChild) {
-        text.remove_prefix(kEachChild.size());
-        if (context.children)
-            for (int pid : *context.children)
-                add(text, pid);
-        return lines;
-    }
-    if (text.substr(0, kEachCpu.size()) == kEachCpu) {
-        text.remove_prefix(kEachCpu.size());
-        for (int i = 0; i < context.cpus; ++i)
-            add(text, -1);
-        return lines;
-    }
-    add(text, context.children && !context.children->empty() ? context.children->front() : -1);
+    });
     return lines;
-}
-
-bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
-                           std::vector<uint32_t>& holes)
-{
-    if (text.substr(0, 6) == "{each:")
-        return false;
-    const int firstChild = context.children && !context.children->empty() ? context.children->front() : -1;
-    holes.clear();
-    out = fill(text, context, firstChild, &holes);
-    return true;
 }
 
 } // namespace podlab::sim::runtime

@@ -71,10 +71,6 @@ struct PlaceholderContext {
 std::vector<std::string> expandLine(std::string_view text, const PlaceholderContext& context);
 // A response body or other text: placeholders filled, no {each:} repetition.
 std::string expandText(std::string_view text, const PlaceholderContext& context);
-// One line with every placeholder filled but {time}, whose places are returned in `holes` (offsets into the
-// result, in order) instead. False for the {each:} lines, which give several.
-bool expandLineWithoutTime(std::string_view text, const PlaceholderContext& context, std::string& out,
-                           std::vector<uint32_t>& holes);
 // Every line one template line gives (as expandLine), each with its {time} places left as holes.
 struct LineWithoutTime {
     std::string text;

@@ -2,9 +2,9 @@
 // error messages. Each works on the container's files through the host's view.
 
 #include "pattern.h"
-#include "sim/core/text.h"
 #include "runner.h"
 
+#include "sim/core/text.h"
 #include "sim/fs/civiltime.h"
 #include "sim/fs/lsformat.h"
 
@@ -19,7 +19,6 @@ namespace podlab::sim::shell {
 namespace {
 
 constexpr int kNotApplet = -2000;
-
 
 std::string dirName(std::string_view path)
 {

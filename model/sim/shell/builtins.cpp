@@ -1,9 +1,10 @@
 // Command dispatch and the shell's own builtins (those busybox ash runs without looking for a binary).
 
 #include "filecommands.h"
-#include "sim/core/text.h"
 #include "pattern.h"
 #include "runner.h"
+
+#include "sim/core/text.h"
 
 #include <algorithm>
 #include <cinttypes>
@@ -14,7 +15,6 @@
 namespace podlab::sim::shell {
 
 namespace {
-
 
 struct SignalName {
     const char* name;

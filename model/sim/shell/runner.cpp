@@ -1,14 +1,14 @@
 #include "runner.h"
-#include "sim/core/text.h"
 
 #include "scriptcache.h"
+
+#include "sim/core/text.h"
 
 #include <algorithm>
 
 namespace podlab::sim::shell {
 
 namespace {
-
 
 bool isShell(std::string_view name)
 {

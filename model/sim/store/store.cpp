@@ -33,7 +33,7 @@ void Store::intern(api::SharedVector<T>& list, std::vector<api::SharedVector<T>>
     }
     if (recent.size() == kRecent)
         recent.pop_back();
-    list.mut().shrink_to_fit();
+    list.shrink_to_fit();
     recent.insert(recent.begin(), list);
 }
 
