@@ -1,4 +1,5 @@
 #include "admission.h"
+#include "serviceaccountadmission.h"
 
 #include <algorithm>
 
@@ -25,10 +26,14 @@ std::optional<ApiError> admit(api::Pod& pod, ClusterContext& ctx)
     if (pod.spec.serviceAccountName.empty())
         pod.spec.serviceAccountName = pod.spec.serviceAccount.empty() ? "default" : pod.spec.serviceAccount;
     pod.spec.serviceAccount = pod.spec.serviceAccountName; // the deprecated field mirrors the real one
-    if (!ctx.store.get<api::ServiceAccount>(pod.metadata.namespace_, pod.spec.serviceAccountName))
+    const auto account = ctx.store.get<api::ServiceAccount>(pod.metadata.namespace_, pod.spec.serviceAccountName);
+    if (!account)
         return ApiError{"Forbidden", "pods \"" + pod.metadata.name + "\" is forbidden: error looking up service account " +
                                          pod.metadata.namespace_ + "/" + pod.spec.serviceAccountName +
                                          ": serviceaccount \"" + pod.spec.serviceAccountName + "\" not found"};
+    if (ctx.config.profile == VersionProfile::Modern && !pod.metadata.annotations.count("kubernetes.io/config.mirror") &&
+        ServiceAccountAdmission::shouldAutomount(*account, pod))
+        ServiceAccountAdmission::mountToken(pod, ctx);
     addDefaultTolerations(pod, ctx.config.defaultTolerationSeconds);
     if (!pod.spec.priority)
         pod.spec.priority = 0;

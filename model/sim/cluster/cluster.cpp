@@ -230,6 +230,8 @@ void Cluster::settle()
                 addKubelet(std::get<Ptr<api::Node>>(change.object)->metadata.name);
             m_scheduler.onChange(change, ctx);
             m_serviceAccounts.onChange(change, ctx);
+            if (m_config.profile == VersionProfile::Modern)
+                m_rootCaPublisher.onChange(change, ctx); // from 1.20 (RootCAConfigMap)
             if (change.kind == Kind::Pod) {
                 // Only the kubelet of the pod's node watches it (the API server filters by spec.nodeName).
                 const auto& pod = std::get<Ptr<api::Pod>>(change.object);

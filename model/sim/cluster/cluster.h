@@ -7,6 +7,7 @@
 
 #include "sim/controllers/nodelifecyclecontroller.h"
 #include "sim/controllers/podgccontroller.h"
+#include "sim/controllers/rootcacertpublisher.h"
 #include "sim/controllers/serviceaccountcontroller.h"
 #include "sim/core/random.h"
 #include "sim/core/timerqueue.h"
@@ -102,6 +103,7 @@ private:
     NodeLifecycleController m_nodeLifecycle;
     PodGcController m_podGc;
     ServiceAccountController m_serviceAccounts;
+    RootCaCertPublisher m_rootCaPublisher;
     std::vector<Kubelet> m_kubelets;
     // Every pod change goes to its node's kubelet: by name, not by a walk past 5 000 kubelets.
     std::map<std::string, uint32_t, std::less<>> m_kubeletByNode;

@@ -1,0 +1,73 @@
+#include "serviceaccountadmission.h"
+
+#include "sim/controllers/rootcacertpublisher.h"
+#include "sim/volumes/serviceaccounttoken.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace podlab::sim {
+
+bool ServiceAccountAdmission::shouldAutomount(const api::ServiceAccount& account, const api::Pod& pod)
+{
+    if (pod.spec.automountServiceAccountToken)
+        return *pod.spec.automountServiceAccountToken;
+    return account.automountServiceAccountToken.value_or(true);
+}
+
+api::Volume ServiceAccountAdmission::tokenVolume(std::string name)
+{
+    api::VolumeProjection token;
+    token.serviceAccountToken = api::ServiceAccountTokenProjection{
+        "", ServiceAccountToken::kWarnOnlyExpirationSeconds, "token"};
+    api::VolumeProjection ca;
+    ca.configMap = api::ConfigMapProjection{
+        RootCaCertPublisher::kConfigMapName,
+        {api::KeyToPath{RootCaCertPublisher::kDataKey, RootCaCertPublisher::kDataKey, std::nullopt}},
+        std::nullopt};
+    api::VolumeProjection namespace_;
+    api::DownwardAPIVolumeFile file;
+    file.path = "namespace";
+    file.fieldRef = api::ObjectFieldSelector{"v1", "metadata.namespace"};
+    namespace_.downwardAPI = api::DownwardAPIProjection{{std::move(file)}};
+
+    api::Volume volume;
+    volume.name = std::move(name);
+    volume.projected = api::ProjectedVolumeSource{{std::move(token), std::move(ca), std::move(namespace_)}, kDefaultMode};
+    return volume;
+}
+
+void ServiceAccountAdmission::mountToken(api::Pod& pod, ClusterContext& ctx)
+{
+    std::string volumeName;
+    for (const api::Volume& v : pod.spec.volumes)
+        if (v.name.starts_with(kVolumePrefix)) {
+            volumeName = v.name; // a pod created from another's YAML keeps its volume
+            break;
+        }
+    const bool hasVolume = !volumeName.empty();
+    if (!hasVolume)
+        volumeName = kVolumePrefix + ctx.random.nameSuffix();
+
+    api::VolumeMount mount;
+    mount.name = volumeName;
+    mount.readOnly = true;
+    mount.mountPath = kMountPath;
+    bool needed = false;
+    auto addTo = [&](api::SharedVector<api::Container>& containers) {
+        for (size_t i = 0; i < containers.size(); ++i) {
+            const auto& mounts = std::as_const(containers)[i].volumeMounts;
+            // A container that mounts something of its own at the path keeps it.
+            if (std::any_of(mounts.begin(), mounts.end(), [](const auto& m) { return m.mountPath == kMountPath; }))
+                continue;
+            containers[i].volumeMounts.push_back(mount); // detaches this pod's copy
+            needed = true;
+        }
+    };
+    addTo(pod.spec.initContainers);
+    addTo(pod.spec.containers);
+    if (needed && !hasVolume)
+        pod.spec.volumes.push_back(tokenVolume(volumeName));
+}
+
+} // namespace podlab::sim
