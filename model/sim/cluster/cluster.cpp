@@ -241,6 +241,10 @@ void Cluster::settle()
                 const auto& node = std::get<Ptr<api::Node>>(change.object);
                 if (Kubelet* k = kubeletFor(node->metadata.name))
                     k->onChange(change, kctx);
+            } else if (change.kind == Kind::ConfigMap || change.kind == Kind::Secret) {
+                // Every kubelet watches the ConfigMaps and Secrets its pods use.
+                for (Kubelet& k : m_kubelets)
+                    k.onChange(change, kctx);
             }
         }
         if (m_recordChanges)

@@ -44,8 +44,9 @@ ContainerFiles::ContainerFiles(FileSystem& root, std::vector<Mount> mounts, Call
             // anything (every access below it is ENOENT), since creating it is the kubelet's business.
             ContainerFiles inside(fs);
             Walk w;
+            // It may name a file: the runtime bind-mounts that file over the mount point.
             top = inside.resolve(m.subPath, Follow::Yes, w) == Error::None && w.target.valid()
-                          && fs.inode(w.target.ino).type == FileType::Directory
+                          && fs.inode(w.target.ino).type != FileType::Symlink
                       ? w.target.ino
                       : kNoInode;
         }
@@ -547,7 +548,9 @@ Error ContainerFiles::list(std::string_view path, std::vector<DirEntry>& out) co
         if (name.find('/') != std::string_view::npos)
             continue;
         if (n.entries.find(name) == n.entries.end()) {
-            out.push_back(DirEntry{std::string(name), FileType::Directory});
+            const Space& mount = space(s);
+            const FileType type = mount.root == kNoInode ? FileType::Directory : mount.fs->inode(mount.root).type;
+            out.push_back(DirEntry{std::string(name), type});
             added = true;
         }
     }

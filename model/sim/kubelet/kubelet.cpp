@@ -71,6 +71,14 @@ void Kubelet::onChange(const Change& change, KubeletContext& ctx)
             start(ctx);
         return;
     }
+    if ((change.kind == Kind::ConfigMap || change.kind == Kind::Secret) && m_reporting) {
+        // The kubelet's object cache (the Watch strategy) has the change after the configured delay; a pod
+        // sees it at its next sync after that.
+        const auto& meta = change.kind == Kind::ConfigMap ? std::get<Ptr<api::ConfigMap>>(change.object)->metadata
+                                                          : std::get<Ptr<api::Secret>>(change.object)->metadata;
+        objectChanged(change.kind, meta.namespace_, meta.name, ctx);
+        return;
+    }
     if (change.kind != Kind::Pod || !m_reporting)
         return;
     const Ptr<api::Pod>& pod = std::get<Ptr<api::Pod>>(change.object);
@@ -161,11 +169,8 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
         slot.specIndex = i;
         state.containerSlots.push_back(std::move(slot));
     }
-    // emptyDir volumes exist as soon as the pod is on the node; they live as long as the pod.
-    for (const api::Volume& v : pod->spec.volumes)
-        if (v.emptyDir)
-            state.volumes.emplace(v.name, fs::FileSystem(v.emptyDir->medium == "Memory" ? fs::Medium::Tmpfs
-                                                                                         : fs::Medium::Disk));
+    // The volumes the pod worker will set up; an emptyDir lives as long as the pod.
+    addVolumes(state);
     const uint32_t id = state.id;
     m_podsByUid[state.uid] = id;
     PodState& stored = m_pods.emplace(id, std::move(state)).first->second;
@@ -213,6 +218,11 @@ void Kubelet::podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletConte
             slot.killMessage = "Container " + slot.name + " definition changed, will be restarted";
             resync = true;
         }
+    }
+    // Labels and annotations reach downwardAPI volumes at the sync the update causes.
+    if (pod->metadata.labels != before->metadata.labels || pod->metadata.annotations != before->metadata.annotations) {
+        state.volumesStaleAt = ctx.now();
+        resync = true;
     }
     if (resync)
         requestSync(state, ctx);
@@ -363,7 +373,14 @@ void Kubelet::sync(PodState& state, KubeletContext& ctx)
             writeStatus(state, ctx);
         return;
     }
+    state.lastSyncAt = ctx.now();
+    ++state.syncs;
     if (!state.sandboxReady) {
+        // The volumes first (WaitForAttachAndMount); the sandbox only once every one is mounted.
+        if (!mountVolumes(state, ctx)) {
+            writeStatus(state, ctx);
+            return;
+        }
         beginOp(state, PodState::Op::Sandbox, 0, ctx.cluster.config.sandboxCreationTime, ctx);
         writeStatus(state, ctx);
         return;
@@ -384,9 +401,11 @@ void Kubelet::sync(PodState& state, KubeletContext& ctx)
             stopContainer(state, s, grace, slot.killMessage, ctx);
         }
     }
+    refreshVolumes(state, ctx);
     if (syncInitContainers(state, ctx))
         syncAppContainers(state, ctx);
     writeStatus(state, ctx);
+    planVolumeResync(state, ctx);
 }
 
 bool Kubelet::shouldRestart(const PodState& state, const ContainerSlot& slot) const

@@ -5,6 +5,10 @@
 #include "podstate.h"
 #include "restartbackoff.h"
 
+#include "sim/podenv/objectlookup.h"
+#include "sim/podenv/outcome.h"
+#include "sim/volumes/atomicwriter.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -119,6 +123,27 @@ private:
     void wakeContainer(PodState& state, size_t slot, KubeletContext& ctx);
     void armWake(PodState& state, size_t slot, SimTime at, KubeletContext& ctx);
 
+    // Volumes (kubeletvolumes.cpp).
+    static ObjectLookup objectLookup(const std::string& namespace_, const Store& store);
+    void addVolumes(PodState& state);
+    // Sets up what is due before the sandbox; true once every volume is mounted. Otherwise a sync is due at
+    // the next retry, or the wait has timed out (a FailedMount event and the pod worker's back-off).
+    bool mountVolumes(PodState& state, KubeletContext& ctx);
+    bool setUpVolume(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx);
+    std::string setUpHostPath(const api::HostPathVolumeSource& source, KubeletContext& ctx);
+    Outcome<VolumePayload> payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx);
+    Outcome<std::string> serviceAccountToken(PodState& state, PodVolume& volume, size_t source,
+                                             const api::ServiceAccountTokenProjection& projection, KubeletContext& ctx);
+    // A sync's remount: atomically written volumes are written again if stale or a token is due.
+    void refreshVolumes(PodState& state, KubeletContext& ctx);
+    // The pod worker resyncs every syncFrequency (+0–50 %) after its last sync; those resyncs are not run
+    // unless they have work: a stale volume, a token to refresh. This schedules the first that has.
+    SimTime nextPeriodicSync(const PodState& state, SimTime notBefore, KubeletContext& ctx) const;
+    void planVolumeResync(PodState& state, KubeletContext& ctx);
+    void objectChanged(Kind kind, const std::string& namespace_, const std::string& name, KubeletContext& ctx);
+    void pinSubPaths(PodState& state, ContainerSlot& slot) const;
+    std::vector<fs::Mount> mountsOf(PodState& state, const api::Container& container);
+
     // Probes.
     void scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTime at, KubeletContext& ctx);
     void probeTick(PodState& state, size_t slot, ProbeKind kind, KubeletContext& ctx);
@@ -160,6 +185,7 @@ private:
     std::map<std::string, uint32_t, std::less<>> m_podsByUid;
     ImageManager m_images;
     RestartBackoff m_crashBackoff;
+    fs::FileSystem m_nodeFiles; // what hostPath volumes mount: the node's own directories
     std::vector<uint8_t> m_ipInUse = std::vector<uint8_t>(256, 0); // host part of the node's /24 pod CIDR
     SimTime m_lastNodeStatusAt = 0;
     uint64_t m_imagesReported = UINT64_MAX;  // ImageManager::changes() at the last node status written

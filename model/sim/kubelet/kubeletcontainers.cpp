@@ -72,14 +72,7 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
     EnvContext envContext;
     const std::string ns = state.namespace_;
     const Store& store = ctx.cluster.store;
-    envContext.objects.configMap = [&store, ns](std::string_view name) -> const api::ConfigMap* {
-        const auto p = store.get<api::ConfigMap>(ns, name);
-        return p.get();
-    };
-    envContext.objects.secret = [&store, ns](std::string_view name) -> const api::Secret* {
-        const auto p = store.get<api::Secret>(ns, name);
-        return p.get();
-    };
+    envContext.objects = objectLookup(ns, store);
     std::vector<const api::Service*> services;
     for (const auto& [key, svc] : store.all<api::Service>())
         services.push_back(svc.get());
@@ -285,8 +278,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     EnvContext envContext;
     const std::string ns = state.namespace_;
     const Store& store = ctx.cluster.store;
-    envContext.objects.configMap = [&store, ns](std::string_view name) { return store.get<api::ConfigMap>(ns, name).get(); };
-    envContext.objects.secret = [&store, ns](std::string_view name) { return store.get<api::Secret>(ns, name).get(); };
+    envContext.objects = objectLookup(ns, store);
     std::vector<const api::Service*> services;
     for (const auto& [key, svc] : store.all<api::Service>())
         services.push_back(svc.get());
@@ -301,6 +293,8 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     }
     const ContainerEnv::Command command = ContainerEnv::expandCommand(spec, env.env);
 
+    // subPath mounts are bound now, to what the volume holds now.
+    pinSubPaths(state, slot);
     runtime::ContainerConfig config;
     config.id = runtime::newContainerId(ctx.cluster.random);
     config.name = spec.name;

@@ -6,14 +6,7 @@ namespace podlab::sim {
 
 std::vector<fs::Mount> PodEnvironment::mounts()
 {
-    std::vector<fs::Mount> out;
-    for (const api::VolumeMount& m : m_container.volumeMounts) {
-        const auto it = m_pod.volumes.find(m.name);
-        if (it == m_pod.volumes.end())
-            continue; // a volume kind the kubelet does not project (yet): nothing mounted there
-        out.push_back({m.mountPath, it->second, m.subPath, m.readOnly ? fs::MountMode::ReadOnly : fs::MountMode::ReadWrite});
-    }
-    return out;
+    return m_kubelet.mountsOf(m_pod, m_container);
 }
 
 std::string PodEnvironment::hostname() const

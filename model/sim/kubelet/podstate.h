@@ -1,5 +1,7 @@
 #pragma once
 
+#include "podvolume.h"
+
 #include "sim/fs/filesystem.h"
 #include "sim/runtime/container.h"
 #include "sim/store/kind.h"
@@ -192,6 +194,9 @@ struct ContainerSlot {
     bool preStopFailsAtExit = false;         // preStop outlived the grace period: it fails when the container dies
     bool postStartFailed = false;            // postStart failed: the instance is being killed, never started
     SimTime wakeAt = INT64_MAX;    // when the running container asked to run again
+    // subPath mounts of atomically written volumes, by mount path: the volume as it was when the container was
+    // created. The runtime bind-mounts the file or directory itself, so later updates never reach it.
+    std::map<std::string, fs::FileSystem> pinnedSubPaths;
 
     std::array<ProbeWorker, 3> probes; // by ProbeKind
 
@@ -224,7 +229,14 @@ struct PodState {
     bool updatePending = false;
     std::string sandboxId;
     std::string podIP;
-    std::map<std::string, fs::FileSystem> volumes; // emptyDir (and later the other kinds) by volume name
+    std::map<std::string, PodVolume, std::less<>> volumes; // by volume name
+    // Waiting for volumes before the sandbox (WaitForAttachAndMount): since when, for its 2 m 3 s timeout.
+    SimTime mountWaitSince = -1;
+    // What an atomically written volume projects changed (a ConfigMap or Secret it names, the pod's labels or
+    // annotations): the first sync from this moment, when the kubelet's cache has the change, writes them again.
+    SimTime volumesStaleAt = INT64_MAX;
+    SimTime lastSyncAt = 0;
+    uint32_t syncs = 0; // how many syncs the pod worker has done (draws its resync jitter)
 
     std::vector<ContainerSlot> containerSlots; // init containers in order, then app containers in order
 

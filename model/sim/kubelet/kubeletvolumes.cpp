@@ -1,0 +1,365 @@
+// The kubelet's volume manager: volumes set up before the sandbox (and FailedMount while they cannot be),
+// configMap, secret, downwardAPI and projected volumes written by the atomic writer and written again when
+// what they project changes, service-account tokens requested and refreshed, hostPath on the node's own files.
+#include "kubelet.h"
+
+#include "sim/core/text.h"
+#include "sim/volumes/atomicwriter.h"
+#include "sim/volumes/serviceaccounttoken.h"
+#include "sim/volumes/volumepayloads.h"
+
+#include <algorithm>
+
+namespace podlab::sim {
+
+namespace {
+
+// pkg/kubelet/volumemanager: how long a sync waits for the pod's volumes before it gives up.
+constexpr SimTime kAttachAndMountTimeout = seconds(123);
+// nestedpendingoperations' exponential back-off for a failed SetUp.
+constexpr SimTime kFirstMountRetry = 500;
+constexpr SimTime kMaxMountRetry = seconds(122);
+
+SimTime mountRetryDelay(int failures)
+{
+    SimTime delay = kFirstMountRetry;
+    for (int i = 1; i < failures && delay < kMaxMountRetry; ++i)
+        delay *= 2;
+    return std::min(delay, kMaxMountRetry);
+}
+
+// A path of the node's file system as a volume's subPath into it ("/mnt/data" → "mnt/data").
+std::string nodeRelative(std::string_view path)
+{
+    while (!path.empty() && path.front() == '/')
+        path.remove_prefix(1);
+    return std::string(path);
+}
+
+// Whether a projected, configMap or secret volume names this ConfigMap or Secret.
+bool names(const api::Volume& v, Kind kind, std::string_view name)
+{
+    if (kind == Kind::ConfigMap) {
+        if (v.configMap && v.configMap->name == name)
+            return true;
+    } else if (v.secret && v.secret->secretName == name) {
+        return true;
+    }
+    if (!v.projected)
+        return false;
+    return std::any_of(v.projected->sources.begin(), v.projected->sources.end(), [&](const api::VolumeProjection& p) {
+        return kind == Kind::ConfigMap ? p.configMap && p.configMap->name == name : p.secret && p.secret->name == name;
+    });
+}
+
+// A 0–50 % jitter of the pod worker's resync interval (wait.Jitter with workerResyncIntervalJitterFactor 0.5),
+// drawn from the pod and the sync's number, so that it needs neither a timer nor the cluster's generator.
+SimTime jitteredResync(SimTime period, std::string_view uid, uint32_t sync)
+{
+    uint64_t h = 1469598103934665603ull ^ sync;
+    for (const char c : uid)
+        h = (h ^ uint8_t(c)) * 1099511628211ull;
+    h ^= h >> 29;
+    return period + SimTime(h % uint64_t(period / 2 + 1));
+}
+
+} // namespace
+
+ObjectLookup Kubelet::objectLookup(const std::string& namespace_, const Store& store)
+{
+    ObjectLookup lookup;
+    lookup.configMap = [&store, namespace_](std::string_view name) { return store.get<api::ConfigMap>(namespace_, name).get(); };
+    lookup.secret = [&store, namespace_](std::string_view name) { return store.get<api::Secret>(namespace_, name).get(); };
+    return lookup;
+}
+
+void Kubelet::addVolumes(PodState& state)
+{
+    for (const api::Volume& v : state.pod->spec.volumes) {
+        PodVolume volume;
+        if (v.emptyDir) {
+            volume.type = PodVolume::Type::EmptyDir;
+        } else if (v.hostPath) {
+            volume.type = PodVolume::Type::HostPath;
+            volume.hostPath = v.hostPath->path;
+        } else if (VolumePayloads::isAtomicallyWritten(v)) {
+            volume.type = PodVolume::Type::Atomic;
+        } else {
+            volume.mounted = true; // persistentVolumeClaim and the unsimulated kinds: an empty mount point
+        }
+        volume.files = fs::FileSystem(VolumePayloads::medium(v));
+        state.volumes.emplace(v.name, std::move(volume));
+    }
+}
+
+Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& volume, size_t source,
+                                                  const api::ServiceAccountTokenProjection& projection,
+                                                  KubeletContext& ctx)
+{
+    const int64_t nowMs = ctx.cluster.wallTime().millis();
+    const auto held = std::find_if(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) { return t.source == source; });
+    if (held != volume.tokens.end() &&
+        !ServiceAccountToken::requiresRefresh(nowMs, held->expirationTimestampMs, held->expirationSeconds,
+                                              ServiceAccountToken::refreshJitterSeconds(ctx.cluster.random)))
+        return Outcome<std::string>::success(held->token);
+
+    const api::Pod& pod = *state.pod;
+    const auto account = ctx.cluster.store.get<api::ServiceAccount>(pod.metadata.namespace_, pod.spec.serviceAccountName);
+    if (!account)
+        return Outcome<std::string>::failure("failed to fetch token: serviceaccounts \"" + pod.spec.serviceAccountName +
+                                             "\" not found");
+    TokenRequest request;
+    request.namespace_ = pod.metadata.namespace_;
+    request.serviceAccount = {account->metadata.name, account->metadata.uid};
+    request.pod = {pod.metadata.name, pod.metadata.uid};
+    if (const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName))
+        request.node = TokenObjectRef{node->metadata.name, node->metadata.uid};
+    if (!projection.audience.empty())
+        request.audiences = {projection.audience};
+    request.expirationSeconds = projection.expirationSeconds.value_or(3600);
+    IssuedToken issued = ServiceAccountToken::issue(request, nowMs, TokenIssuerSettings{}, ctx.cluster.random);
+
+    HeldToken token{source, std::move(issued.token), issued.expirationTimestampMs, issued.expirationSeconds};
+    if (held != volume.tokens.end()) {
+        *held = std::move(token);
+        return Outcome<std::string>::success(held->token);
+    }
+    volume.tokens.push_back(std::move(token));
+    return Outcome<std::string>::success(volume.tokens.back().token);
+}
+
+Outcome<VolumePayload> Kubelet::payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume,
+                                          KubeletContext& ctx)
+{
+    VolumeContext context;
+    context.objects = objectLookup(state.namespace_, ctx.cluster.store);
+    if (const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName))
+        context.node = NodeFacts::of(*node);
+    context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
+        size_t source = 0;
+        for (size_t i = 0; spec.projected && i < spec.projected->sources.size(); ++i)
+            if (spec.projected->sources[i].serviceAccountToken && &*spec.projected->sources[i].serviceAccountToken == &projection)
+                source = i;
+        return serviceAccountToken(state, volume, source, projection, ctx);
+    };
+    return VolumePayloads::forVolume(spec, *state.pod, context);
+}
+
+bool Kubelet::setUpVolume(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx)
+{
+    std::string error;
+    switch (volume.type) {
+    case PodVolume::Type::EmptyDir:
+    case PodVolume::Type::Unsimulated:
+        break;
+    case PodVolume::Type::HostPath:
+        error = setUpHostPath(*spec.hostPath, ctx);
+        break;
+    case PodVolume::Type::Atomic: {
+        const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx);
+        if (payload.ok()) {
+            const AtomicWriter::Result written =
+                AtomicWriter(volume.files, "/").write(payload.value, ctx.cluster.wallTime().millis(), ctx.cluster.random);
+            error = written.error;
+        } else {
+            error = payload.error;
+        }
+        break;
+    }
+    }
+    if (!error.empty()) {
+        ++volume.failures;
+        volume.retryAt = ctx.now() + mountRetryDelay(volume.failures);
+        event(state, nullptr, "Warning", VolumePayloads::kFailedMountReason,
+              VolumePayloads::setUpFailedMessage(spec.name, error), ctx);
+        return false;
+    }
+    volume.mounted = true;
+    volume.failures = 0;
+    return true;
+}
+
+std::string Kubelet::setUpHostPath(const api::HostPathVolumeSource& source, KubeletContext& ctx)
+{
+    // The hostPath plugin checks the type; with no type, containerd creates a missing path as a directory.
+    const std::string type = source.type.value_or("");
+    fs::Stat st;
+    const bool exists = m_nodeFiles.stat(source.path, st) == fs::Error::None;
+    m_nodeFiles.setClock(ctx.cluster.wallTime().millis());
+    if (type.empty() || type == "DirectoryOrCreate") {
+        if (!exists)
+            m_nodeFiles.mkdirs(source.path, 0755);
+        else if (type == "DirectoryOrCreate" && !st.isDirectory())
+            return "hostPath type check failed: " + source.path + " is not a directory";
+        return {};
+    }
+    if (type == "FileOrCreate") {
+        if (!exists) {
+            m_nodeFiles.mkdirs(std::string(parentDirectory(source.path)), 0755);
+            m_nodeFiles.writeFile(source.path, "", fs::WriteMode::Truncate, 0644);
+        } else if (!st.isRegular()) {
+            return "hostPath type check failed: " + source.path + " is not a file";
+        }
+        return {};
+    }
+    if (type == "Directory" && (!exists || !st.isDirectory()))
+        return "hostPath type check failed: " + source.path + " is not a directory";
+    if (type == "File" && (!exists || !st.isRegular()))
+        return "hostPath type check failed: " + source.path + " is not a file";
+    if (type == "Socket" || type == "CharDevice" || type == "BlockDevice") {
+        // The node's simulated files have no sockets or devices.
+        const std::string what = type == "Socket" ? "socket file" : type == "CharDevice" ? "character device" : "block device";
+        return "hostPath type check failed: " + source.path + " is not a " + what;
+    }
+    return {};
+}
+
+bool Kubelet::mountVolumes(PodState& state, KubeletContext& ctx)
+{
+    if (state.mountWaitSince < 0)
+        state.mountWaitSince = ctx.now();
+    SimTime nextRetry = INT64_MAX;
+    std::vector<std::string> unmounted;
+    for (const api::Volume& spec : state.pod->spec.volumes) {
+        PodVolume& volume = state.volumes.at(spec.name);
+        if (volume.mounted)
+            continue;
+        if (volume.retryAt <= ctx.now() && setUpVolume(state, spec, volume, ctx))
+            continue;
+        unmounted.push_back(spec.name);
+        nextRetry = std::min(nextRetry, volume.retryAt);
+    }
+    if (unmounted.empty()) {
+        state.mountWaitSince = -1;
+        return true;
+    }
+    const SimTime deadline = state.mountWaitSince + kAttachAndMountTimeout;
+    if (ctx.now() >= deadline) {
+        // The sync gives up: the pod worker tries again after its back-off, and waits for the volumes anew.
+        std::sort(unmounted.begin(), unmounted.end());
+        event(state, nullptr, "Warning", VolumePayloads::kFailedMountReason,
+              "Unable to attach or mount volumes: unmounted volumes=[" + join(unmounted, " ") +
+                  "], unattached volumes=[], failed to process volumes=[]: context deadline exceeded",
+              ctx);
+        state.mountWaitSince = -1;
+        requeueAfterError(state, ctx);
+        return false;
+    }
+    requestSync(state, ctx, std::min(nextRetry, deadline) - ctx.now());
+    return false;
+}
+
+void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
+{
+    const int64_t nowMs = ctx.cluster.wallTime().millis();
+    for (const api::Volume& spec : state.pod->spec.volumes) {
+        PodVolume& volume = state.volumes.at(spec.name);
+        if (volume.type != PodVolume::Type::Atomic || !volume.mounted)
+            continue;
+        const bool tokenDue = std::any_of(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) {
+            return nowMs > ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs, t.expirationSeconds, 9);
+        });
+        if (ctx.now() < state.volumesStaleAt && !tokenDue)
+            continue;
+        const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx);
+        std::string error = payload.error;
+        if (payload.ok())
+            error = AtomicWriter(volume.files, "/").write(payload.value, nowMs, ctx.cluster.random).error;
+        if (!error.empty())
+            event(state, nullptr, "Warning", VolumePayloads::kFailedMountReason,
+                  VolumePayloads::setUpFailedMessage(spec.name, error), ctx);
+    }
+    if (ctx.now() >= state.volumesStaleAt)
+        state.volumesStaleAt = INT64_MAX;
+}
+
+SimTime Kubelet::nextPeriodicSync(const PodState& state, SimTime notBefore, KubeletContext& ctx) const
+{
+    SimTime t = state.lastSyncAt;
+    uint32_t n = state.syncs;
+    do
+        t += jitteredResync(ctx.cluster.config.kubeletSyncFrequency, state.uid, n++);
+    while (t < notBefore);
+    return t;
+}
+
+void Kubelet::planVolumeResync(PodState& state, KubeletContext& ctx)
+{
+    if (state.terminating || state.terminal || !state.sandboxReady)
+        return;
+    SimTime due = INT64_MAX;
+    if (state.volumesStaleAt != INT64_MAX)
+        due = nextPeriodicSync(state, state.volumesStaleAt, ctx);
+    const int64_t startMs = ctx.cluster.config.startEpochMillis;
+    for (const auto& [name, volume] : state.volumes)
+        for (const HeldToken& t : volume.tokens)
+            due = std::min(due, nextPeriodicSync(state, ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs,
+                                                                                            t.expirationSeconds, 0) -
+                                                            startMs + 1, ctx));
+    if (due == INT64_MAX || (state.resyncAt > ctx.now() && state.resyncAt <= due))
+        return;
+    requestSync(state, ctx, std::max<SimTime>(due - ctx.now(), 1));
+}
+
+void Kubelet::objectChanged(Kind kind, const std::string& namespace_, const std::string& name, KubeletContext& ctx)
+{
+    for (auto& [id, state] : m_pods) {
+        if (state.namespace_ != namespace_)
+            continue;
+        const auto& volumes = state.pod->spec.volumes;
+        if (!std::any_of(volumes.begin(), volumes.end(), [&](const api::Volume& v) { return names(v, kind, name); }))
+            continue;
+        if (!state.sandboxReady) {
+            requestSync(state, ctx); // a pod waiting for it tries its mounts again at once
+            continue;
+        }
+        catchUp(state, ctx);
+        state.volumesStaleAt = std::min(state.volumesStaleAt, ctx.now() + ctx.cluster.config.configMapCacheDelay);
+        planVolumeResync(state, ctx);
+    }
+}
+
+void Kubelet::pinSubPaths(PodState& state, ContainerSlot& slot) const
+{
+    slot.pinnedSubPaths.clear();
+    for (const api::VolumeMount& m : specOf(state, slot).volumeMounts) {
+        const auto it = state.volumes.find(m.name);
+        if (!m.subPath.empty() && it != state.volumes.end() && it->second.type == PodVolume::Type::Atomic)
+            slot.pinnedSubPaths.emplace(m.mountPath, it->second.files);
+    }
+}
+
+std::vector<fs::Mount> Kubelet::mountsOf(PodState& state, const api::Container& container)
+{
+    const auto slot = std::find_if(state.containerSlots.begin(), state.containerSlots.end(),
+                                   [&](const ContainerSlot& s) { return s.name == container.name; });
+    std::vector<fs::Mount> out;
+    for (const api::VolumeMount& m : container.volumeMounts) {
+        const auto it = state.volumes.find(m.name);
+        if (it == state.volumes.end())
+            continue;
+        PodVolume& volume = it->second;
+        // configMap, secret, downwardAPI and projected volumes are read-only whatever the mount says (since
+        // 1.9.4: a container could otherwise change what the kubelet writes).
+        const bool readOnly = m.readOnly || volume.type == PodVolume::Type::Atomic;
+        const fs::MountMode mode = readOnly ? fs::MountMode::ReadOnly : fs::MountMode::ReadWrite;
+        if (volume.type == PodVolume::Type::HostPath) {
+            std::string sub = nodeRelative(volume.hostPath);
+            if (!m.subPath.empty())
+                sub += (sub.empty() ? "" : "/") + m.subPath;
+            out.push_back({m.mountPath, m_nodeFiles, sub, mode});
+            continue;
+        }
+        if (slot != state.containerSlots.end()) {
+            const auto pinned = slot->pinnedSubPaths.find(m.mountPath);
+            if (pinned != slot->pinnedSubPaths.end()) {
+                out.push_back({m.mountPath, pinned->second, m.subPath, mode});
+                continue;
+            }
+        }
+        out.push_back({m.mountPath, volume.files, m.subPath, mode});
+    }
+    return out;
+}
+
+} // namespace podlab::sim
