@@ -16,6 +16,7 @@ using lesson::ContainerExpectation;
 using lesson::Duration;
 using lesson::EventExpectation;
 using lesson::Expectation;
+using lesson::KubeletTiming;
 using lesson::NodeList;
 using lesson::Scenario;
 using lesson::Step;
@@ -141,6 +142,11 @@ FIELDS_OF(Expectation)
     .add("within", &Self::within)
 END_FIELDS
 
+FIELDS_OF(KubeletTiming)
+    .add("syncFrequency", &Self::syncFrequency)
+    .add("configMapCacheDelay", &Self::configMapCacheDelay)
+END_FIELDS
+
 FIELDS_OF(Step)
     .add("kubectl", &Self::kubectl)
     .add("wait", &Self::wait)
@@ -159,6 +165,7 @@ FIELDS_OF(Scenario)
     .add("start", &Self::start)
     .add("profile", &Self::profile)
     .add("nodes", &Self::nodes)
+    .add("kubelet", &Self::kubelet)
     .add("images", &Self::images)
     .add("steps", &Self::steps)
 END_FIELDS
@@ -186,6 +193,11 @@ void check(const Scenario& s, YamlRef root, std::string_view file, manifest::Dia
                                        : "Unsupported value: \"" + s.kind + "\": supported values: \"Scenario\"");
     if (!s.profile.empty() && s.profile != "modern" && s.profile != "classic")
         problem("profile", "Unsupported value: \"" + s.profile + "\": supported values: \"classic\", \"modern\"");
+    if (s.kubelet.syncFrequency && s.kubelet.syncFrequency->millis < 1000)
+        problem("kubelet.syncFrequency", "Invalid value: \"" + s.kubelet.syncFrequency->toString() +
+                                             "\": must be at least 1s");
+    if (s.kubelet.configMapCacheDelay && s.kubelet.configMapCacheDelay->millis < 0)
+        problem("kubelet.configMapCacheDelay", "Invalid value: must not be negative");
     if (!s.start.empty() && !api::Time::parse(s.start))
         problem("start", "Invalid value: \"" + s.start + "\": must be an RFC 3339 time, for example 2026-01-01T00:00:00Z");
     for (size_t i = 0; i < s.steps.size(); ++i) {

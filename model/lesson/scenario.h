@@ -88,6 +88,13 @@ struct NodeList {
     bool operator==(const NodeList&) const = default;
 };
 
+// The kubelet's timing, for a classroom that cannot wait a minute for a ConfigMap to reach a pod.
+struct KubeletTiming {
+    std::optional<Duration> syncFrequency;       // --sync-frequency (1m): the pod worker's resync
+    std::optional<Duration> configMapCacheDelay; // how late the kubelet's object cache sees a change (0: Watch)
+    bool operator==(const KubeletTiming&) const = default;
+};
+
 struct Scenario {
     std::string kind; // Scenario
     std::string title;
@@ -96,6 +103,7 @@ struct Scenario {
     std::string start;   // RFC 3339; default 2026-01-01T00:00:00Z
     std::string profile; // modern (default) or classic
     NodeList nodes;
+    KubeletTiming kubelet;
     // Extra images for the catalogue, in the catalogue's own format (resources/images/catalogue.yaml), read
     // on top of the builtin one.
     std::shared_ptr<const sim::ImageCatalogue> images;

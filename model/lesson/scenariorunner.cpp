@@ -85,6 +85,10 @@ std::optional<Cluster> ScenarioRunner::buildCluster(const Scenario& s, const Run
                                                                             : VersionProfile::Modern);
     config.seed = uint64_t(options.seed.value_or(s.seed));
     config.parkSteadyProbes = options.parkSteadyProbes;
+    if (s.kubelet.syncFrequency)
+        config.kubeletSyncFrequency = s.kubelet.syncFrequency->millis;
+    if (s.kubelet.configMapCacheDelay)
+        config.configMapCacheDelay = s.kubelet.configMapCacheDelay->millis;
     if (!s.start.empty()) {
         const auto start = api::Time::parse(s.start);
         if (!start) {

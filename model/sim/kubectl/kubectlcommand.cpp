@@ -516,6 +516,10 @@ private:
             options.noHeaders = m_args.has("no-headers");
             options.showLabels = m_args.has("show-labels");
             options.withNamespace = m_allNamespaces;
+            const bool severalKinds = std::any_of(targets.begin(), targets.end(),
+                                                  [&](const auto& t) { return t.first.kind != targets.front().first.kind; });
+            if (severalKinds)
+                options.kindPrefix = typedName(type.kind, "");
             if (printedTable && targets.size() > 1)
                 m_out.out += "\n";
             m_out.out += printTable(*table, options);

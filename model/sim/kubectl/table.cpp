@@ -54,7 +54,7 @@ std::string printTable(const Table& table, const PrintOptions& options)
             addCell(first, row.namespace_);
         for (size_t i = 0; i < table.columns.size() && i < row.cells.size(); ++i)
             if (wide || table.columns[i].priority == 0)
-                addCell(first, oneLine(row.cells[i]));
+                addCell(first, i == 0 ? options.kindPrefix + oneLine(row.cells[i]) : oneLine(row.cells[i]));
         if (options.showLabels)
             addCell(first, formatLabels(row.labels));
         text += '\n';

@@ -35,6 +35,8 @@ struct PrintOptions {
     bool noHeaders = false;
     bool showLabels = false;
     bool withNamespace = false;
+    // When one get asks for several kinds, kubectl names each row with its kind: "pod/redis".
+    std::string kindPrefix; // "pod/", or empty
 };
 
 // The text `kubectl get` writes for one table: NAMESPACE first when asked, the columns the width allows,
