@@ -100,8 +100,11 @@ Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& vo
     const auto held = std::find_if(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) { return t.source == source; });
     if (held != volume.tokens.end() &&
         !ServiceAccountToken::requiresRefresh(nowMs, held->expirationTimestampMs, held->expirationSeconds,
-                                              ServiceAccountToken::refreshJitterSeconds(ctx.cluster.random)))
-        return Outcome<std::string>::success(held->token);
+                                              ServiceAccountToken::refreshJitterSeconds(ctx.cluster.random))) {
+        std::string token;
+        if (volume.files.readFile(projection.path, token) == fs::Error::None)
+            return Outcome<std::string>::success(std::move(token));
+    }
 
     const api::Pod& pod = *state.pod;
     const auto account = ctx.cluster.store.get<api::ServiceAccount>(pod.metadata.namespace_, pod.spec.serviceAccountName);
@@ -119,13 +122,12 @@ Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& vo
     request.expirationSeconds = projection.expirationSeconds.value_or(3600);
     IssuedToken issued = ServiceAccountToken::issue(request, nowMs, TokenIssuerSettings{}, ctx.cluster.random);
 
-    HeldToken token{source, std::move(issued.token), issued.expirationTimestampMs, issued.expirationSeconds};
-    if (held != volume.tokens.end()) {
-        *held = std::move(token);
-        return Outcome<std::string>::success(held->token);
-    }
-    volume.tokens.push_back(std::move(token));
-    return Outcome<std::string>::success(volume.tokens.back().token);
+    const HeldToken token{source, issued.expirationTimestampMs, issued.expirationSeconds};
+    if (held != volume.tokens.end())
+        *held = token;
+    else
+        volume.tokens.push_back(token);
+    return Outcome<std::string>::success(std::move(issued.token));
 }
 
 Outcome<VolumePayload> Kubelet::payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume,

@@ -11,9 +11,9 @@ namespace podlab::sim {
 
 // A service-account token the kubelet's token manager holds for one serviceAccountToken source of a
 // projected volume (pkg/kubelet/token): reused until it needs a refresh.
+// The token itself is not kept twice: it is the file the volume holds at the source's path.
 struct HeldToken {
     size_t source = 0; // index of the source in the projected volume
-    std::string token;
     int64_t expirationTimestampMs = 0;
     int64_t expirationSeconds = 0;
     bool operator==(const HeldToken&) const = default;
