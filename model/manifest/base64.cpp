@@ -49,55 +49,62 @@ std::optional<std::string> base64Decode(std::string_view text, size_t* badOffset
     value.fill(-1);
     for (size_t i = 0; i < kStandard.size(); ++i)
         value[uint8_t(kStandard[i])] = int8_t(i);
+    const auto fail = [&](size_t offset) -> std::optional<std::string> {
+        if (badOffset)
+            *badOffset = offset;
+        return std::nullopt;
+    };
     std::string out;
     out.reserve(text.size() / 4 * 3);
-    uint32_t acc = 0;
-    int bits = 0;
     size_t i = 0;
-    // Go ignores \r and \n inside base64 data.
-    size_t significant = 0;
-    for (; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\r' || c == '\n')
-            continue;
-        if (c == '=')
-            break;
-        const int8_t v = value[uint8_t(c)];
-        if (v < 0) {
-            if (badOffset)
-                *badOffset = i;
-            return std::nullopt;
+    // Go skips \r and \n anywhere, even between the two '=' of the padding.
+    const auto skipLineBreaks = [&] {
+        while (i < text.size() && (text[i] == '\r' || text[i] == '\n'))
+            ++i;
+    };
+    // Quanta of four characters, as Go's decoder reads them; the offsets it reports follow from that.
+    while (true) {
+        uint32_t quantum = 0;
+        size_t count = 0; // characters of this quantum so far
+        while (count < 4) {
+            if (i == text.size()) {
+                if (count == 0)
+                    return out;
+                return fail(i - count); // a quantum cut short: where its characters began, line breaks aside
+            }
+            const char c = text[i++];
+            if (c == '\r' || c == '\n')
+                continue;
+            if (c == '=') {
+                // The end: "xx==" or "xxx=", then nothing but line breaks.
+                if (count < 2)
+                    return fail(i - 1);
+                if (count == 2) {
+                    skipLineBreaks();
+                    if (i == text.size())
+                        return fail(text.size());
+                    if (text[i] != '=')
+                        return fail(i - 1);
+                    ++i;
+                }
+                skipLineBreaks();
+                if (i < text.size())
+                    return fail(i);
+                out += char((quantum >> (count == 2 ? 4 : 10)) & 0xFF);
+                if (count == 3)
+                    out += char((quantum >> 2) & 0xFF);
+                return out;
+            }
+            const int8_t v = value[uint8_t(c)];
+            if (v < 0)
+                return fail(i - 1);
+            quantum = (quantum << 6) | uint32_t(v);
+            ++count;
         }
-        acc = (acc << 6) | uint32_t(v);
-        bits += 6;
-        ++significant;
-        if (bits >= 8) {
-            bits -= 8;
-            out += char((acc >> bits) & 0xFF);
-        }
+        out += char(quantum >> 16);
+        out += char((quantum >> 8) & 0xFF);
+        out += char(quantum & 0xFF);
     }
-    // Padding: exactly enough '=' to complete the last quantum, then nothing else.
-    size_t padding = 0;
-    const size_t padStart = i;
-    for (; i < text.size(); ++i) {
-        if (text[i] == '\r' || text[i] == '\n')
-            continue;
-        if (text[i] != '=') {
-            if (badOffset)
-                *badOffset = i;
-            return std::nullopt;
-        }
-        ++padding;
-    }
-    const size_t remainder = significant % 4;
-    const bool ok = (remainder == 0 && padding == 0) || (remainder == 2 && padding == 2) ||
-                    (remainder == 3 && padding == 1);
-    if (!ok) {
-        if (badOffset)
-            *badOffset = remainder == 1 ? padStart - 1 : padStart;
-        return std::nullopt;
-    }
-    return out;
 }
 
 } // namespace podlab::manifest

@@ -218,6 +218,22 @@ Messages isConfigMapKey(std::string_view v)
     return m;
 }
 
+// The rule before 1.32 relaxed it, which apimachinery's IsEnvVarName still applies and kubectl checks the keys
+// of an env file by.
+Messages isStrictEnvVarName(std::string_view v)
+{
+    Messages m;
+    bool ok = !v.empty() && !isDigit(v.front());
+    for (char c : v)
+        ok = ok && (isAlnum(c) || c == '-' || c == '_' || c == '.');
+    if (!ok)
+        m.push_back(regexError("a valid environment variable name must consist of alphabetic characters, digits, "
+                               "'_', '-', or '.', and must not start with a digit",
+                               "[-._a-zA-Z][-._a-zA-Z0-9]*", {"my.env-name", "MY_ENV.NAME", "MyEnvName1"}));
+    hasChDirPrefix(v, m);
+    return m;
+}
+
 // Kubernetes 1.32 relaxed environment variable names (RelaxedEnvironmentVariableValidation, on by default):
 // any printable ASCII character other than '='.
 Messages isEnvVarName(std::string_view v)

@@ -19,6 +19,7 @@ Messages isQualifiedName(std::string_view value);    // label and annotation key
 Messages isLabelValue(std::string_view value);
 Messages isConfigMapKey(std::string_view value);     // keys of ConfigMap and Secret data
 Messages isEnvVarName(std::string_view value);       // the relaxed rule (RelaxedEnvironmentVariableValidation)
+Messages isStrictEnvVarName(std::string_view value); // the rule before it, which kubectl's env files follow
 Messages isValidPortName(std::string_view value);    // IANA service names
 Messages isValidPortNum(int64_t port);
 Messages isValidIP(std::string_view value);

@@ -444,7 +444,7 @@ void appendJsonString(std::string& out, std::string_view s)
     out += '"';
 }
 
-void appendJson(std::string& out, const Value& v, size_t indent)
+void appendJson(std::string& out, const Value& v, size_t indent, KeyOrder order)
 {
     switch (v.type()) {
     case Value::Type::Null: out += "null"; return;
@@ -461,7 +461,7 @@ void appendJson(std::string& out, const Value& v, size_t indent)
         out += "[\n";
         for (size_t i = 0; i < a.size(); ++i) {
             out.append(indent + 4, ' ');
-            appendJson(out, a[i], indent + 4);
+            appendJson(out, a[i], indent + 4, order);
             out += i + 1 < a.size() ? ",\n" : "\n";
         }
         out.append(indent, ' ');
@@ -469,7 +469,10 @@ void appendJson(std::string& out, const Value& v, size_t indent)
         return;
     }
     case Value::Type::Object: {
-        const auto members = sortedMembers(v.asObject(), std::less<std::string_view>());
+        // AsGiven: a stable sort by a comparison that never says "less" leaves the members where they are.
+        const auto members = order == KeyOrder::Sorted
+                                 ? sortedMembers(v.asObject(), std::less<std::string_view>())
+                                 : sortedMembers(v.asObject(), [](std::string_view, std::string_view) { return false; });
         if (members.empty()) {
             out += "{}";
             return;
@@ -479,7 +482,7 @@ void appendJson(std::string& out, const Value& v, size_t indent)
             out.append(indent + 4, ' ');
             appendJsonString(out, members[i]->first);
             out += ": ";
-            appendJson(out, members[i]->second, indent + 4);
+            appendJson(out, members[i]->second, indent + 4, order);
             out += i + 1 < members.size() ? ",\n" : "\n";
         }
         out.append(indent, ' ');
@@ -519,7 +522,7 @@ void appendCompactJson(std::string& out, const Value& v)
         return;
     }
     default:
-        appendJson(out, v, 0);
+        appendJson(out, v, 0, KeyOrder::Sorted);
     }
 }
 
@@ -546,10 +549,10 @@ std::string jsonQuoted(std::string_view s)
     return out;
 }
 
-std::string toJson(const Value& value)
+std::string toJson(const Value& value, KeyOrder order)
 {
     std::string out;
-    appendJson(out, value, 0);
+    appendJson(out, value, 0, order);
     out += '\n';
     return out;
 }

@@ -13,8 +13,11 @@ namespace podlab::manifest {
 std::string toYaml(const api::Value& value);
 
 // JSON laid out as `kubectl get -o json` lays it out (Go's json.MarshalIndent with four spaces): keys in
-// byte order, <, > and & escaped.
-std::string toJson(const api::Value& value);
+// byte order, <, > and & escaped. Go sorts the keys of maps, which is what kubectl get prints (objects decoded
+// as unstructured maps); a typed Go struct is written in field order, so a command that prints the object it
+// built (kubectl create … -o json) wants the keys as the value holds them.
+enum class KeyOrder { Sorted, AsGiven };
+std::string toJson(const api::Value& value, KeyOrder order = KeyOrder::Sorted);
 
 // Compact JSON with sorted keys, as Go's json.Marshal writes it (kubectl's last-applied-configuration).
 std::string toCompactJson(const api::Value& value);

@@ -71,8 +71,13 @@ void Base64Test::rejects_data()
     QTest::newRow("space") << "YW Jj" << 2;
     QTest::newRow("url alphabet") << "a-_b" << 1;
     QTest::newRow("plain text") << "not base64!" << 3;
-    QTest::newRow("missing padding") << "YQ" << 2;
+    QTest::newRow("missing padding: where the short quantum began") << "YQ" << 0;
+    QTest::newRow("a quantum cut short after a whole one") << "hunter2" << 4;
+    QTest::newRow("one '=' where two belong") << "YQ=" << 3;
+    QTest::newRow("'=' then something else: the byte before it") << "YQ=x" << 2;
+    QTest::newRow("'=' too early") << "Y===" << 1;
     QTest::newRow("data after padding") << "YQ==YQ==" << 4;
+    QTest::newRow("data after padding and a line break") << "YWI=\nx" << 5;
 }
 
 void Base64Test::rejects()

@@ -155,7 +155,7 @@ void ManifestReaderTest::rejects_data()
         << QString("apiVersion: v1\nkind: List\nitems: []\n")
         << QStringList{"1:1 no objects in the input: its List has no items"};
     QTest::newRow("base64 data") << QString("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: YQ\n")
-                                 << QStringList{"6:6 data[a]: illegal base64 data at input byte 2 (values under data: "
+                                 << QStringList{"6:6 data[a]: illegal base64 data at input byte 0 (values under data: "
                                                 "must be base64; use stringData: for plain text)"};
 }
 

@@ -3,6 +3,7 @@
 #include "sim/status/qosclass.h"
 
 #include "admission.h"
+#include "configupdate.h"
 
 #include "manifest/manifestwriter.h"
 #include "manifest/writer.h"
@@ -50,6 +51,8 @@ template <class T>
 ApiResult createTyped(T object, ClusterContext& ctx)
 {
     constexpr Kind kind = kindOf<T>();
+    if constexpr (std::is_same_v<T, api::Secret>)
+        foldStringData(object);
     api::ObjectMeta& meta = object.metadata;
     if (isNamespaced(kind)) {
         if (meta.namespace_.empty())
@@ -91,6 +94,21 @@ ApiResult createTyped(T object, ClusterContext& ctx)
     return {ObjectPtr(ctx.store.put(std::move(object))), std::nullopt};
 }
 
+// The kind's own rules for an update (ValidatePodUpdate, ValidateConfigMapUpdate, ValidateSecretUpdate); a
+// status update of a pod is not held to the spec's.
+template <class T>
+std::vector<ApiError::Cause> kindUpdateErrors(const T& updated, const T& old, bool includeStatus)
+{
+    if constexpr (std::is_same_v<T, api::Pod>)
+        return includeStatus ? std::vector<ApiError::Cause>{} : ApiServer::podUpdateErrors(updated, old);
+    else if constexpr (std::is_same_v<T, api::ConfigMap>)
+        return configMapUpdateErrors(updated, old);
+    else if constexpr (std::is_same_v<T, api::Secret>)
+        return secretUpdateErrors(updated, old);
+    else
+        return {};
+}
+
 template <class T>
 ApiResult updateTyped(T object, ClusterContext& ctx, bool includeStatus)
 {
@@ -100,12 +118,10 @@ ApiResult updateTyped(T object, ClusterContext& ctx, bool includeStatus)
     const Ptr<T> current = existing<T>(ctx, object.metadata);
     if (!current)
         return {{}, error("NotFound", ApiServer::notFoundMessage(kind, object.metadata.name))};
-    if constexpr (std::is_same_v<T, api::Pod>) {
-        if (!includeStatus) {
-            if (auto causes = ApiServer::podUpdateErrors(object, *current); !causes.empty())
-                return {{}, ApiServer::invalid(T::kKind, object.metadata.name, std::move(causes))};
-        }
-    }
+    if constexpr (std::is_same_v<T, api::Secret>)
+        foldStringData(object);
+    if (auto causes = kindUpdateErrors(object, *current, includeStatus); !causes.empty())
+        return {{}, ApiServer::invalid(T::kKind, object.metadata.name, std::move(causes))};
     T updated = std::move(object);
     api::ObjectMeta& meta = updated.metadata;
     meta.uid = current->metadata.uid;

@@ -280,8 +280,12 @@ std::optional<std::string> serverDecodeError(std::string_view kind, std::string_
     std::stable_sort(errors.begin(), errors.end(), [](const auto* a, const auto* b) {
         return pathKey(a->path) < pathKey(b->path);
     });
-    // The first type error the decoder meets ends decoding.
+    // The first type error or undecodable base64 ([]byte fields: a Secret's data, a ConfigMap's binaryData)
+    // the decoder meets is its answer. PodLab's reader adds a hint to the base64 error, which the server has not.
+    constexpr std::string_view kBase64 = "illegal base64 data at input byte ";
     for (const manifest::Diagnostic* d : errors) {
+        if (d->message.starts_with(kBase64))
+            return prefix + d->message.substr(0, d->message.find(" ("));
         if (!d->message.starts_with("Invalid value: ") || d->message.find(": expected ") == std::string::npos)
             continue;
         const std::string value = jsonKind(d->message);

@@ -15,8 +15,10 @@ namespace podlab::sim::kubectl {
 //   Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal array into Go struct field
 //       NodeAffinity.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution of type
 //       v1.NodeSelector
-// A type error wins over unknown fields (the decoder stops at it); several unknown fields are listed in the
-// order the server meets them, which is key order, since kubectl sends JSON with sorted keys.
+//   Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 4
+// A type error or bad base64 wins over unknown fields (the first the decoder meets is its answer); several
+// unknown fields are listed in the order the server meets them, which is key order, since kubectl sends JSON
+// with sorted keys.
 // nullopt when the problems are not decoding problems (the server would decode the object, and then
 // validate it).
 std::optional<std::string> serverDecodeError(std::string_view kind, std::string_view apiVersion,

@@ -1,5 +1,6 @@
 #include "kubectlcommand.h"
 
+#include "createconfig.h"
 #include "describe.h"
 #include "gettables.h"
 #include "humanduration.h"
@@ -37,12 +38,15 @@ constexpr const char* kLastApplied = "kubectl.kubernetes.io/last-applied-configu
 const std::map<std::string, std::string> kValueFlags = {
     {"namespace", "n"}, {"output", "o"}, {"selector", "l"}, {"filename", "f"}, {"container", "c"},
     {"grace-period", ""}, {"field-selector", ""}, {"tail", ""}, {"timeout", ""}, {"since", ""},
+    {"from-literal", ""}, {"from-file", ""}, {"from-env-file", ""}, {"type", ""},
 };
 const std::map<std::string, std::string> kBoolFlags = {
     {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
     {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
     {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
     {"overwrite", ""},
+    // --dry-run takes a value only after '=' (cobra's NoOptDefVal): alone it is the old boolean form.
+    {"dry-run", ""},
 };
 
 struct Args {
@@ -656,7 +660,36 @@ private:
             m_out.out += "namespace/" + pos[2] + " created\n";
             return;
         }
+        if (pos.size() >= 2 && (pos[1] == "configmap" || pos[1] == "cm")) {
+            createConfigObject(ConfigKind::ConfigMap, 2);
+            return;
+        }
+        if (pos.size() >= 2 && pos[1] == "secret") {
+            if (pos.size() >= 3 && pos[2] == "generic")
+                createConfigObject(ConfigKind::Secret, 3);
+            else
+                secretSubcommandMissing({pos.begin() + 2, pos.end()}, m_out);
+            return;
+        }
         applyOrCreate(false);
+    }
+
+    // create configmap NAME / create secret generic NAME, whose arguments start at `firstName`.
+    void createConfigObject(ConfigKind kind, size_t firstName)
+    {
+        const auto& pos = m_args.positional;
+        CreateConfigCommand command;
+        command.kind = kind;
+        command.names.assign(pos.begin() + std::ptrdiff_t(firstName), pos.end());
+        command.sources = {m_args.values("from-literal"), sliceFlagValues(m_args.values("from-file")),
+                           sliceFlagValues(m_args.values("from-env-file"))};
+        command.secretType = m_args.value("type");
+        command.dryRun = m_args.values("dry-run");
+        command.output = m_args.value("output");
+        command.namespace_ = m_namespace;
+        command.namespaceFlag = m_args.has("namespace");
+        command.directory = m_session.directory;
+        createConfig(m_cluster, command, m_out);
     }
 
     // "label pods web a=b", "label pod/web a=b c-", "label nodes -l x=y a=b": the objects, then the edits.

@@ -46,6 +46,14 @@ void TestDecodeError::apply_data()
         << QByteArray("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: {name: a, image: x}\n")
         << "" << prefix + "json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type "
                  "[]v1.Container\n";
+    QTest::newRow("a Secret's data that is not base64")
+        << QByteArray("apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: hunter2\n") << ""
+        << "Error from server (BadRequest): error when creating \"bad.yaml\": Secret in version \"v1\" cannot be "
+           "handled as a Secret: illegal base64 data at input byte 4\n";
+    QTest::newRow("bad base64 wins over an unknown field that comes first")
+        << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\naaa: 1\nbinaryData:\n  logo: i*==\n") << ""
+        << "Error from server (BadRequest): error when creating \"bad.yaml\": ConfigMap in version \"v1\" cannot "
+           "be handled as a ConfigMap: illegal base64 data at input byte 1\n";
     QTest::newRow("a good document before a bad one is still created")
         << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: good}\n---\napiVersion: v1\nkind: Pod\n"
                       "metadata: {name: p}\nspec:\n  containers: [{name: a, image: x, bogus: 1}]\n")
