@@ -157,8 +157,8 @@ std::string describeNode(const api::Node& node, const std::vector<api::Pod>& pod
         }
     };
     for (const api::Pod* pod : nodePods) {
-        const api::ResourceList requests = podRequests(pod->spec);
-        const api::ResourceList limits = podLimits(pod->spec);
+        const api::ResourceList requests = podRequestList(pod->spec);
+        const api::ResourceList limits = podLimitList(pod->spec);
         addTo(totalRequests, requests);
         addTo(totalLimits, limits);
         const api::Quantity cpuReq = quantityOf(requests, "cpu");

@@ -7,6 +7,8 @@
 #include "placeholders.h"
 #include "sharedlines.h"
 
+#include "sim/core/text.h"
+
 #include <charconv>
 #include <cstdint>
 #include <functional>
@@ -14,16 +16,6 @@
 #include <string_view>
 
 namespace podlab::sim::runtime::detail {
-
-// A whole decimal integer ("42", "-1"), or nothing (empty, a sign alone, trailing text).
-inline std::optional<int64_t> toInt(std::string_view text)
-{
-    int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return v;
-}
 
 // Where a process's output goes: the container log (PID 1 and what it starts) or an exec's buffers.
 struct Sink {

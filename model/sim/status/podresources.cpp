@@ -55,14 +55,14 @@ api::ResourceList aggregate(const api::PodSpec& spec, ResourceKind kind)
 
 } // namespace
 
-api::ResourceList podRequests(const api::PodSpec& spec)
+api::ResourceList podRequestList(const api::PodSpec& spec)
 {
     api::ResourceList requests = aggregate(spec, ResourceKind::Requests);
     add(requests, spec.overhead);
     return requests;
 }
 
-api::ResourceList podLimits(const api::PodSpec& spec)
+api::ResourceList podLimitList(const api::PodSpec& spec)
 {
     api::ResourceList limits = aggregate(spec, ResourceKind::Limits);
     for (const auto& [name, quantity] : spec.overhead) {

@@ -8,7 +8,7 @@ namespace podlab::sim {
 // and sidecars add up; a regular init container runs alone beside the sidecars started before it, so the pod
 // needs the largest of those moments; pod overhead is added to every request and to the limits that are set.
 // These are the numbers the scheduler fits and `kubectl describe node` sums.
-api::ResourceList podRequests(const api::PodSpec& spec);
-api::ResourceList podLimits(const api::PodSpec& spec);
+api::ResourceList podRequestList(const api::PodSpec& spec);
+api::ResourceList podLimitList(const api::PodSpec& spec);
 
 } // namespace podlab::sim

@@ -122,8 +122,8 @@ void TestQosClass::effectiveResources()
     QFETCH(api::PodSpec, spec);
     QFETCH(QString, requests);
     QFETCH(QString, limits);
-    QCOMPARE(listText(sim::podRequests(spec)), requests);
-    QCOMPARE(listText(sim::podLimits(spec)), limits);
+    QCOMPARE(listText(sim::podRequestList(spec)), requests);
+    QCOMPARE(listText(sim::podLimitList(spec)), limits);
 }
 
 QTEST_APPLESS_MAIN(TestQosClass)
