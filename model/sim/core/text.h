@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +19,16 @@ inline std::string lower(std::string_view s)
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return out;
+}
+
+// A whole decimal integer ("42", "-7"), or nothing for anything else ("", "4x", "0x10").
+inline std::optional<int64_t> toInt(std::string_view text)
+{
+    int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::nullopt;
+    return v;
 }
 
 inline std::string join(const std::vector<std::string>& parts, std::string_view separator)

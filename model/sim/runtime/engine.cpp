@@ -60,15 +60,6 @@ std::string fillMessage(std::string_view text, const std::vector<std::pair<std::
     return out;
 }
 
-std::optional<int64_t> toInt(std::string_view text)
-{
-    int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size())
-        return std::nullopt;
-    return v;
-}
-
 std::string sha256Hex(std::string_view text)
 {
     return QCryptographicHash::hash(QByteArray(text.data(), qsizetype(text.size())), QCryptographicHash::Sha256)

@@ -27,15 +27,6 @@ std::string joinArgs(const std::vector<std::string>& argv)
     return out;
 }
 
-std::optional<int64_t> toInt(std::string_view text)
-{
-    int64_t v = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-        return std::nullopt;
-    return v;
-}
-
 // The value of option `flag` in `args`: "--flag value" or "--flag=value"; Go's flag package also takes one dash
 // where the catalogue writes two and the other way round.
 std::optional<std::string> flagValue(const std::vector<std::string>& args, const std::string& flag)

@@ -138,14 +138,14 @@ std::string httpDate(int64_t epochMs)
         int64_t second = INT64_MIN;
         std::string text;
     };
-    thread_local std::array<Slot, 4> slots;
+    thread_local std::array<Slot, 4> recent;
     thread_local size_t next = 0;
     const int64_t second = epochMs >= 0 ? epochMs / 1000 : (epochMs - 999) / 1000;
-    for (const Slot& s : slots)
+    for (const Slot& s : recent)
         if (s.second == second)
             return s.text;
-    Slot& s = slots[next];
-    next = (next + 1) % slots.size();
+    Slot& s = recent[next];
+    next = (next + 1) % recent.size();
     s.second = second;
     s.text = formatTime("%a, %d %b %Y %H:%M:%S GMT", second * 1000);
     return s.text;
