@@ -6,6 +6,8 @@
 
 #include "manifest/manifestreader.h"
 
+#include <set>
+
 using namespace podlab;
 using namespace podlab::testing;
 
@@ -48,6 +50,19 @@ std::string describeVolume(const api::Volume& v)
     return v.name + "(" + source + ")";
 }
 
+// The ServiceAccount plugin's token volume, mounted at this path, is its business, not a preset's.
+const std::string kServiceAccountPath = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+std::set<std::string> serviceAccountVolumes(const api::Pod& pod)
+{
+    std::set<std::string> names;
+    for (const api::Container& c : pod.spec.containers)
+        for (const api::VolumeMount& m : c.volumeMounts)
+            if (m.mountPath == kServiceAccountPath)
+                names.insert(m.name);
+    return names;
+}
+
 std::string describeContainer(const api::Container& c)
 {
     std::string out = c.name + ":";
@@ -56,7 +71,8 @@ std::string describeContainer(const api::Container& c)
     for (const api::EnvFromSource& e : c.envFrom)
         out += " envFrom " + (e.configMapRef ? e.configMapRef->name : e.secretRef ? e.secretRef->name : "?");
     for (const api::VolumeMount& m : c.volumeMounts)
-        out += " mount " + m.name + ":" + m.mountPath;
+        if (m.mountPath != kServiceAccountPath)
+            out += " mount " + m.name + ":" + m.mountPath;
     return out + "\n";
 }
 
@@ -64,9 +80,11 @@ std::string describeContainer(const api::Container& c)
 // and the preset annotations without their common prefix.
 std::string presetView(const api::Pod& pod)
 {
+    const std::set<std::string> tokens = serviceAccountVolumes(pod);
     std::string out = "volumes:";
     for (const api::Volume& v : pod.spec.volumes)
-        out += " " + describeVolume(v);
+        if (!tokens.contains(v.name))
+            out += " " + describeVolume(v);
     out += "\n";
     for (const api::Container& c : pod.spec.initContainers)
         out += "init " + describeContainer(c);
