@@ -1,6 +1,8 @@
 #include "admission.h"
 #include "serviceaccountadmission.h"
 
+#include "podpresetadmission.h"
+
 #include <algorithm>
 
 namespace podlab::sim {
@@ -23,6 +25,9 @@ void addDefaultTolerations(api::Pod& pod, int64_t seconds)
 
 std::optional<ApiError> admit(api::Pod& pod, ClusterContext& ctx)
 {
+    // First, as in 1.11–1.12, where the PodPreset plugin ran before the ServiceAccount plugin.
+    if (auto problem = PodPresetAdmission::admit(pod, ctx))
+        return problem;
     if (pod.spec.serviceAccountName.empty())
         pod.spec.serviceAccountName = pod.spec.serviceAccount.empty() ? "default" : pod.spec.serviceAccount;
     pod.spec.serviceAccount = pod.spec.serviceAccountName; // the deprecated field mirrors the real one

@@ -1,7 +1,8 @@
 #pragma once
 
 // A cluster of three default nodes and a kubectl whose -f paths are relative to a temporary folder the test
-// writes manifests into: the emulator as a person at a terminal uses it.
+// writes manifests into: the emulator as a person at a terminal uses it. The cluster is modern unless the
+// config given says otherwise.
 
 #include "sim/cluster/cluster.h"
 #include "sim/kubectl/kubectlcommand.h"
@@ -14,7 +15,10 @@ namespace podlab::testing {
 
 class KubectlSession {
 public:
-    KubectlSession() : m_cluster(sim::Cluster::withDefaultNodes(3)) {}
+    explicit KubectlSession(const sim::ClusterConfig& config = {})
+        : m_cluster(sim::Cluster::withDefaultNodes(3, config))
+    {
+    }
 
     sim::Cluster& cluster() { return m_cluster; }
 
