@@ -7,7 +7,8 @@
 namespace podlab::sim {
 
 // Admission plugins, run on create after defaulting: they may change the object or refuse it.
-// Pods: ServiceAccount (serviceAccountName defaults to "default", which must exist), DefaultTolerationSeconds
+// Pods: PodPreset (classic profile only), ServiceAccount (serviceAccountName defaults to "default", which must
+// exist; the kube-api-access token volume is mounted unless automount is off), DefaultTolerationSeconds
 // (tolerate not-ready and unreachable NoExecute taints for 300 s), Priority (priority 0).
 std::optional<ApiError> admit(api::Pod& pod, ClusterContext& ctx);
 
