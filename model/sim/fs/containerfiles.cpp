@@ -37,7 +37,12 @@ ContainerFiles::ContainerFiles(FileSystem& root, std::vector<Mount> mounts, Call
     m_root = Space{&root, root.rootInode(), "/", rootMode};
     m_mounts.reserve(mounts.size());
     for (Mount& m : mounts) {
-        FileSystem& fs = m.fs.get();
+        if (m.deferred() && m.subPath.empty()) {
+            // Built when a path first enters it (its root is the file system's root inode, 0).
+            m_mounts.push_back(Space{nullptr, 0, normalizeMountPath(m.path), m.mode, m.lazy});
+            continue;
+        }
+        FileSystem& fs = m.files();
         InodeId top = fs.rootInode();
         if (!m.subPath.empty()) {
             // A subPath is looked up inside the volume alone; a missing one leaves the mount empty of
@@ -50,7 +55,7 @@ ContainerFiles::ContainerFiles(FileSystem& root, std::vector<Mount> mounts, Call
                       ? w.target.ino
                       : kNoInode;
         }
-        m_mounts.push_back(Space{&fs, top, normalizeMountPath(m.path), m.mode});
+        m_mounts.push_back(Space{&fs, top, normalizeMountPath(m.path), m.mode, m.lazy});
     }
 }
 
@@ -99,7 +104,7 @@ Error ContainerFiles::resolve(std::string_view path, Follow followLast, Walk& ou
     size_t depth = 0;
     auto top = [&]() -> Step& { return stack[depth - 1]; };
     auto resetToRoot = [&]() {
-        stack[0] = Step{0, space(0).fs->rootInode(), 0};
+        stack[0] = Step{0, m_root.fs->rootInode(), 0};
         depth = 1;
     };
     // The canonical path is needed for the caller's names and to find mount points on the way.
@@ -549,7 +554,9 @@ Error ContainerFiles::list(std::string_view path, std::vector<DirEntry>& out) co
             continue;
         if (n.entries.find(name) == n.entries.end()) {
             const Space& mount = space(s);
-            const FileType type = mount.root == kNoInode ? FileType::Directory : mount.fs->inode(mount.root).type;
+            // A lazy mount's root is a directory: listing its parent does not build it.
+            const FileType type =
+                mount.root == kNoInode || !mount.fs ? FileType::Directory : mount.fs->inode(mount.root).type;
             out.push_back(DirEntry{std::string(name), type});
             added = true;
         }

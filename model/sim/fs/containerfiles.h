@@ -11,12 +11,32 @@ namespace podlab::sim::fs {
 
 enum class MountMode : uint8_t { ReadWrite, ReadOnly };
 
+// Files that are built only when a path first enters them: a kubelet volume that can write its files again
+// from what it keeps, so that 150 000 pods need not hold files nobody reads.
+class LazyFiles {
+public:
+    virtual FileSystem& files() = 0; // builds them the first time
+    virtual bool built() const = 0;
+    // Stands for FileSystem::namesVersion() and version() until they are built: a new number whenever what
+    // they would hold changes.
+    virtual uint64_t stamp() const = 0;
+
+protected:
+    ~LazyFiles() = default;
+};
+
 // A volume mounted into a container: `path` in the container shows `subPath` of `fs`.
 struct Mount {
     std::string path; // absolute; "/data" and "/data/" are the same
     std::reference_wrapper<FileSystem> fs;
     std::string subPath; // relative to the volume's root; empty for the whole volume
     MountMode mode = MountMode::ReadWrite;
+    LazyFiles* lazy = nullptr; // set: `fs` is what `lazy` builds into, entered only through files()
+
+    FileSystem& files() const { return lazy ? lazy->files() : fs.get(); }
+    bool deferred() const { return lazy && !lazy->built(); }
+    uint64_t namesStamp() const { return deferred() ? lazy->stamp() : files().namesVersion(); }
+    uint64_t contentStamp() const { return deferred() ? lazy->stamp() : files().version(); }
 };
 
 // What one container sees: its root file system with volumes mounted over it. It holds references, so it
@@ -85,10 +105,11 @@ public:
 
 private:
     struct Space {
-        FileSystem* fs = nullptr;
+        FileSystem* fs = nullptr; // null until a lazy mount is first entered
         InodeId root = kNoInode;
         std::string path;
         MountMode mode = MountMode::ReadWrite;
+        LazyFiles* lazy = nullptr;
     };
     struct Loc {
         uint32_t space = 0;
@@ -111,8 +132,15 @@ private:
     // Space 0 is the root file system, 1.. the mounts in order.
     const Space& space(uint32_t i) const { return i == 0 ? m_root : m_mounts[i - 1]; }
     uint32_t spaceCount() const { return uint32_t(m_mounts.size() + 1); }
-    const Inode& node(Loc l) const { return space(l.space).fs->inode(l.ino); }
-    FileSystem& fsOf(Loc l) const { return *space(l.space).fs; }
+    FileSystem& filesOf(uint32_t i) const
+    {
+        const Space& s = space(i);
+        if (!s.fs)
+            const_cast<Space&>(s).fs = &s.lazy->files(); // the view's first step into a lazy mount
+        return *s.fs;
+    }
+    const Inode& node(Loc l) const { return filesOf(l.space).inode(l.ino); }
+    FileSystem& fsOf(Loc l) const { return filesOf(l.space); }
     bool allowed(const Inode& n, uint32_t perm) const;
     Error writable(Loc dir) const;
     Stat statOf(Loc l) const;

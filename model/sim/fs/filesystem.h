@@ -147,6 +147,8 @@ public:
     // version(): any change. namesVersion(): names, types, modes and owners only (what a path lookup and its
     // permission checks see), not file contents or times.
     uint64_t version() const { return m_version; }
+    // A stamp no file system has had, for what stands in for one (fs::LazyFiles).
+    static uint64_t nextStamp();
     uint64_t namesVersion() const { return m_namesVersion; }
 
     // --- paths, resolved in this file system alone, as root ------------------------------------------
@@ -188,7 +190,6 @@ private:
     void release(InodeId id);
     void changed() { m_version = nextStamp(); }
     void renamed() { m_namesVersion = m_version = nextStamp(); }
-    static uint64_t nextStamp();
 
     std::vector<std::shared_ptr<Inode>> m_inodes; // never null
     std::vector<InodeId> m_free;

@@ -261,8 +261,16 @@ void Kubelet::onTimer(const Timer& timer, KubeletContext& ctx)
         return;
     case TimerKind::KubeletSync:
         if (PodState* s = find(podOf(timer.token))) {
-            catchUp(*s, ctx);
             const uint32_t low = lowOf(timer.token);
+            if (low == 3) {
+                // A planned resync for volume work: it catches the pod up only if it touches files.
+                if (ctx.now() == s->volumeResyncAt) {
+                    s->volumeResyncAt = INT64_MAX;
+                    volumeResync(*s, ctx);
+                }
+                return;
+            }
+            catchUp(*s, ctx);
             if (low == 1) {
                 if (ctx.now() != s->resyncAt)
                     return; // replaced by a later request

@@ -8,6 +8,10 @@
 #include "sim/podenv/objectlookup.h"
 #include "sim/podenv/outcome.h"
 #include "sim/volumes/atomicwriter.h"
+#include "sim/volumes/serviceaccounttoken.h"
+
+#include <functional>
+#include <set>
 
 #include <map>
 #include <optional>
@@ -131,9 +135,28 @@ private:
     bool mountVolumes(PodState& state, KubeletContext& ctx);
     bool setUpVolume(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx);
     std::string setUpHostPath(const api::HostPathVolumeSource& source, KubeletContext& ctx);
-    Outcome<VolumePayload> payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx);
+    // The payload as the volume's sources give it now; `record` collects what it came from (VolumeWrite).
+    Outcome<VolumePayload> payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx,
+                                     VolumeWrite* record = nullptr);
+    // The payload the last write wrote, from its VolumeWrite.
+    Outcome<VolumePayload> writtenPayload(const PodState& state, const api::Volume& spec, const PodVolume& volume,
+                                          KubeletContext& ctx) const;
+    // Takes `next` as the volume's latest write, at the current time with a freshly drawn suffix; or the
+    // error the atomic writer would have refused the payload with.
+    std::string recordWrite(PodVolume& volume, const VolumePayload& payload, VolumeWrite next, KubeletContext& ctx);
+    // The volume's files, written out from its VolumeWrite the first time they are needed.
+    fs::FileSystem& buildVolume(PodState& state, const std::string& name, KubeletContext& ctx);
+    static size_t sourceIndex(const api::Volume& spec, const api::ServiceAccountTokenProjection& projection);
+    static bool projectsMetadata(const api::Volume& spec);
+    static std::set<std::string> topNames(const VolumePayload& payload);
     Outcome<std::string> serviceAccountToken(PodState& state, PodVolume& volume, size_t source,
                                              const api::ServiceAccountTokenProjection& projection, KubeletContext& ctx);
+    TokenRequest tokenRequest(const PodState& state, const api::ServiceAccountTokenProjection& projection,
+                              const std::string& accountUid, const std::string& nodeUid) const;
+    std::string heldTokenText(const PodState& state, const HeldToken& held,
+                              const api::ServiceAccountTokenProjection& projection) const;
+    bool volumeDue(const PodState& state, const PodVolume& volume, KubeletContext& ctx) const;
+    void volumeResync(PodState& state, KubeletContext& ctx);
     // A sync's remount: atomically written volumes are written again if stale or a token is due.
     void refreshVolumes(PodState& state, KubeletContext& ctx);
     // The pod worker resyncs every syncFrequency (+0–50 %) after its last sync; those resyncs are not run
@@ -141,8 +164,10 @@ private:
     SimTime nextPeriodicSync(const PodState& state, SimTime notBefore, KubeletContext& ctx) const;
     void planVolumeResync(PodState& state, KubeletContext& ctx);
     void objectChanged(Kind kind, const std::string& namespace_, const std::string& name, KubeletContext& ctx);
-    void pinSubPaths(PodState& state, ContainerSlot& slot) const;
-    std::vector<fs::Mount> mountsOf(PodState& state, const api::Container& container);
+    void pinSubPaths(PodState& state, ContainerSlot& slot, KubeletContext& ctx);
+    // The container's mounts; `lazy` gives the handle that builds an unbuilt volume on first entry.
+    std::vector<fs::Mount> mountsOf(PodState& state, const api::Container& container,
+                                    const std::function<fs::LazyFiles*(const std::string&)>& lazy);
 
     // Probes.
     void scheduleProbe(PodState& state, size_t slot, ProbeKind kind, SimTime at, KubeletContext& ctx);

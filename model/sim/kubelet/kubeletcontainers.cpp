@@ -294,7 +294,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     const ContainerEnv::Command command = ContainerEnv::expandCommand(spec, env.env);
 
     // subPath mounts are bound now, to what the volume holds now.
-    pinSubPaths(state, slot);
+    pinSubPaths(state, slot, ctx);
     runtime::ContainerConfig config;
     config.id = runtime::newContainerId(ctx.cluster.random);
     config.name = spec.name;

@@ -9,6 +9,7 @@
 #include "sim/volumes/volumepayloads.h"
 
 #include <algorithm>
+#include <set>
 
 namespace podlab::sim {
 
@@ -92,6 +93,30 @@ void Kubelet::addVolumes(PodState& state)
     }
 }
 
+TokenRequest Kubelet::tokenRequest(const PodState& state, const api::ServiceAccountTokenProjection& projection,
+                                   const std::string& accountUid, const std::string& nodeUid) const
+{
+    const api::Pod& pod = *state.pod;
+    TokenRequest request;
+    request.namespace_ = pod.metadata.namespace_;
+    request.serviceAccount = {pod.spec.serviceAccountName, accountUid};
+    request.pod = {pod.metadata.name, pod.metadata.uid};
+    if (!nodeUid.empty())
+        request.node = TokenObjectRef{m_nodeName, nodeUid};
+    if (!projection.audience.empty())
+        request.audiences = {projection.audience};
+    request.expirationSeconds = projection.expirationSeconds.value_or(3600);
+    return request;
+}
+
+std::string Kubelet::heldTokenText(const PodState& state, const HeldToken& held,
+                                   const api::ServiceAccountTokenProjection& projection) const
+{
+    return ServiceAccountToken::issue(tokenRequest(state, projection, held.accountUid, held.nodeUid), held.issuedAtMs,
+                                      TokenIssuerSettings{}, held.jti)
+        .token;
+}
+
 Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& volume, size_t source,
                                                   const api::ServiceAccountTokenProjection& projection,
                                                   KubeletContext& ctx)
@@ -100,51 +125,151 @@ Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& vo
     const auto held = std::find_if(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) { return t.source == source; });
     if (held != volume.tokens.end() &&
         !ServiceAccountToken::requiresRefresh(nowMs, held->expirationTimestampMs, held->expirationSeconds,
-                                              ServiceAccountToken::refreshJitterSeconds(ctx.cluster.random))) {
-        std::string token;
-        if (volume.files.readFile(projection.path, token) == fs::Error::None)
-            return Outcome<std::string>::success(std::move(token));
-    }
+                                              ServiceAccountToken::refreshJitterSeconds(ctx.cluster.random)))
+        return Outcome<std::string>::success(heldTokenText(state, *held, projection));
 
     const api::Pod& pod = *state.pod;
     const auto account = ctx.cluster.store.get<api::ServiceAccount>(pod.metadata.namespace_, pod.spec.serviceAccountName);
     if (!account)
         return Outcome<std::string>::failure("failed to fetch token: serviceaccounts \"" + pod.spec.serviceAccountName +
                                              "\" not found");
-    TokenRequest request;
-    request.namespace_ = pod.metadata.namespace_;
-    request.serviceAccount = {account->metadata.name, account->metadata.uid};
-    request.pod = {pod.metadata.name, pod.metadata.uid};
-    if (const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName))
-        request.node = TokenObjectRef{node->metadata.name, node->metadata.uid};
-    if (!projection.audience.empty())
-        request.audiences = {projection.audience};
-    request.expirationSeconds = projection.expirationSeconds.value_or(3600);
-    IssuedToken issued = ServiceAccountToken::issue(request, nowMs, TokenIssuerSettings{}, ctx.cluster.random);
-
-    const HeldToken token{source, issued.expirationTimestampMs, issued.expirationSeconds};
+    const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName);
+    HeldToken token{source, nowMs, 0, 0, ctx.cluster.random.uuid(), account->metadata.uid,
+                    node ? node->metadata.uid : std::string()};
+    IssuedToken issued = ServiceAccountToken::issue(tokenRequest(state, projection, token.accountUid, token.nodeUid),
+                                                    nowMs, TokenIssuerSettings{}, token.jti);
+    token.expirationTimestampMs = issued.expirationTimestampMs;
+    token.expirationSeconds = issued.expirationSeconds;
     if (held != volume.tokens.end())
-        *held = token;
+        *held = std::move(token);
     else
-        volume.tokens.push_back(token);
+        volume.tokens.push_back(std::move(token));
     return Outcome<std::string>::success(std::move(issued.token));
 }
 
 Outcome<VolumePayload> Kubelet::payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume,
-                                          KubeletContext& ctx)
+                                          KubeletContext& ctx, VolumeWrite* record)
 {
     VolumeContext context;
-    context.objects = objectLookup(state.namespace_, ctx.cluster.store);
+    const Store& store = ctx.cluster.store;
+    const std::string ns = state.namespace_;
+    context.objects.configMap = [&store, ns, record](std::string_view name) -> const api::ConfigMap* {
+        Ptr<api::ConfigMap> p = store.get<api::ConfigMap>(ns, name);
+        const api::ConfigMap* raw = p.get();
+        if (record)
+            record->configMaps.emplace_back(std::string(name), std::move(p));
+        return raw;
+    };
+    context.objects.secret = [&store, ns, record](std::string_view name) -> const api::Secret* {
+        Ptr<api::Secret> p = store.get<api::Secret>(ns, name);
+        const api::Secret* raw = p.get();
+        if (record)
+            record->secrets.emplace_back(std::string(name), std::move(p));
+        return raw;
+    };
+    if (const auto node = store.get<api::Node>("", m_nodeName))
+        context.node = NodeFacts::of(*node);
+    context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
+        return serviceAccountToken(state, volume, sourceIndex(spec, projection), projection, ctx);
+    };
+    if (record && projectsMetadata(spec))
+        record->pod = state.pod;
+    return VolumePayloads::forVolume(spec, *state.pod, context);
+}
+
+size_t Kubelet::sourceIndex(const api::Volume& spec, const api::ServiceAccountTokenProjection& projection)
+{
+    for (size_t i = 0; spec.projected && i < spec.projected->sources.size(); ++i)
+        if (spec.projected->sources[i].serviceAccountToken && &*spec.projected->sources[i].serviceAccountToken == &projection)
+            return i;
+    return 0;
+}
+
+bool Kubelet::projectsMetadata(const api::Volume& spec)
+{
+    auto changeable = [](const std::vector<api::DownwardAPIVolumeFile>& items) {
+        return std::any_of(items.begin(), items.end(), [](const api::DownwardAPIVolumeFile& f) {
+            return f.fieldRef && (f.fieldRef->fieldPath.starts_with("metadata.labels") ||
+                                  f.fieldRef->fieldPath.starts_with("metadata.annotations"));
+        });
+    };
+    if (spec.downwardAPI)
+        return changeable(spec.downwardAPI->items);
+    if (spec.projected)
+        for (const api::VolumeProjection& p : spec.projected->sources)
+            if (p.downwardAPI && changeable(p.downwardAPI->items))
+                return true;
+    return false;
+}
+
+Outcome<VolumePayload> Kubelet::writtenPayload(const PodState& state, const api::Volume& spec, const PodVolume& volume,
+                                               KubeletContext& ctx) const
+{
+    const VolumeWrite& w = volume.written;
+    VolumeContext context;
+    context.objects.configMap = [&w](std::string_view name) -> const api::ConfigMap* {
+        for (const auto& [n, p] : w.configMaps)
+            if (n == name)
+                return p.get();
+        return nullptr;
+    };
+    context.objects.secret = [&w](std::string_view name) -> const api::Secret* {
+        for (const auto& [n, p] : w.secrets)
+            if (n == name)
+                return p.get();
+        return nullptr;
+    };
     if (const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName))
         context.node = NodeFacts::of(*node);
     context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
-        size_t source = 0;
-        for (size_t i = 0; spec.projected && i < spec.projected->sources.size(); ++i)
-            if (spec.projected->sources[i].serviceAccountToken && &*spec.projected->sources[i].serviceAccountToken == &projection)
-                source = i;
-        return serviceAccountToken(state, volume, source, projection, ctx);
+        const size_t source = sourceIndex(spec, projection);
+        for (const HeldToken& t : volume.tokens)
+            if (t.source == source)
+                return Outcome<std::string>::success(heldTokenText(state, t, projection));
+        return Outcome<std::string>::failure("failed to fetch token: no token held");
     };
-    return VolumePayloads::forVolume(spec, *state.pod, context);
+    return VolumePayloads::forVolume(spec, w.pod ? *w.pod : *state.pod, context);
+}
+
+std::string Kubelet::recordWrite(PodVolume& volume, const VolumePayload& payload, VolumeWrite next, KubeletContext& ctx)
+{
+    for (const auto& [path, file] : payload)
+        if (std::string error = AtomicWriter::validatePath(path); !error.empty())
+            return error;
+    const int64_t nowMs = ctx.cluster.wallTime().millis();
+    next.atMs = nowMs;
+    next.suffix = AtomicWriter::drawSuffix(ctx.cluster.random);
+    next.firstAtMs = volume.mounted ? volume.written.firstAtMs : nowMs;
+    next.stamp = fs::FileSystem::nextStamp();
+    volume.written = std::move(next);
+    return {};
+}
+
+fs::FileSystem& Kubelet::buildVolume(PodState& state, const std::string& name, KubeletContext& ctx)
+{
+    PodVolume& volume = state.volumes.at(name);
+    if (volume.type != PodVolume::Type::Atomic || volume.built)
+        return volume.files;
+    const api::Volume* spec = nullptr;
+    for (const api::Volume& v : state.pod->spec.volumes)
+        if (v.name == name)
+            spec = &v;
+    volume.built = true;
+    if (!spec || !volume.mounted)
+        return volume.files;
+    const Outcome<VolumePayload> payload = writtenPayload(state, *spec, volume, ctx);
+    AtomicWriter(volume.files, "/").writeAs(payload.value, volume.written.atMs, volume.written.suffix);
+    if (!volume.written.namesChanged) {
+        // The user-visible links were made by the first write and left alone by the later ones.
+        std::vector<fs::DirEntry> entries;
+        volume.files.list("/", entries);
+        for (const fs::DirEntry& e : entries)
+            if (!e.name.starts_with(".."))
+                if (const fs::InodeId id = volume.files.lookup(volume.files.rootInode(), e.name); id != fs::kNoInode)
+                    volume.files.setMtime(id, volume.written.firstAtMs);
+    }
+    volume.written = VolumeWrite{}; // the files are the truth from now on
+    return volume.files;
 }
 
 bool Kubelet::setUpVolume(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx)
@@ -158,14 +283,10 @@ bool Kubelet::setUpVolume(PodState& state, const api::Volume& spec, PodVolume& v
         error = setUpHostPath(*spec.hostPath, ctx);
         break;
     case PodVolume::Type::Atomic: {
-        const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx);
-        if (payload.ok()) {
-            const AtomicWriter::Result written =
-                AtomicWriter(volume.files, "/").write(payload.value, ctx.cluster.wallTime().millis(), ctx.cluster.random);
-            error = written.error;
-        } else {
-            error = payload.error;
-        }
+        // Not written out: recorded, and built when a container first looks (buildVolume).
+        VolumeWrite record;
+        const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx, &record);
+        error = payload.ok() ? recordWrite(volume, payload.value, std::move(record), ctx) : payload.error;
         break;
     }
     }
@@ -251,28 +372,76 @@ bool Kubelet::mountVolumes(PodState& state, KubeletContext& ctx)
     return false;
 }
 
+bool Kubelet::volumeDue(const PodState& state, const PodVolume& volume, KubeletContext& ctx) const
+{
+    if (volume.type != PodVolume::Type::Atomic || !volume.mounted)
+        return false;
+    if (ctx.now() >= state.volumesStaleAt)
+        return true;
+    const int64_t nowMs = ctx.cluster.wallTime().millis();
+    return std::any_of(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) {
+        return nowMs > ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs, t.expirationSeconds, 9);
+    });
+}
+
 void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
 {
     const int64_t nowMs = ctx.cluster.wallTime().millis();
     for (const api::Volume& spec : state.pod->spec.volumes) {
         PodVolume& volume = state.volumes.at(spec.name);
-        if (volume.type != PodVolume::Type::Atomic || !volume.mounted)
+        if (!volumeDue(state, volume, ctx))
             continue;
-        const bool tokenDue = std::any_of(volume.tokens.begin(), volume.tokens.end(), [&](const HeldToken& t) {
-            return nowMs > ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs, t.expirationSeconds, 9);
-        });
-        if (ctx.now() < state.volumesStaleAt && !tokenDue)
-            continue;
-        const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx);
-        std::string error = payload.error;
-        if (payload.ok())
-            error = AtomicWriter(volume.files, "/").write(payload.value, nowMs, ctx.cluster.random).error;
+        std::string error;
+        if (volume.built) {
+            const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx);
+            error = payload.ok() ? AtomicWriter(volume.files, "/").write(payload.value, nowMs, ctx.cluster.random).error
+                                 : payload.error;
+        } else {
+            // Compared with what was written, as the writer compares with its files; written only if it differs.
+            const Outcome<VolumePayload> before = writtenPayload(state, spec, volume, ctx);
+            VolumeWrite record;
+            const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx, &record);
+            if (!payload.ok()) {
+                error = payload.error;
+            } else if (!AtomicWriter::sameContents(before.value, payload.value)) {
+                record.namesChanged = volume.written.namesChanged || topNames(before.value) != topNames(payload.value);
+                error = recordWrite(volume, payload.value, std::move(record), ctx);
+            }
+        }
         if (!error.empty())
             event(state, nullptr, "Warning", VolumePayloads::kFailedMountReason,
                   VolumePayloads::setUpFailedMessage(spec.name, error), ctx);
     }
     if (ctx.now() >= state.volumesStaleAt)
         state.volumesStaleAt = INT64_MAX;
+}
+
+std::set<std::string> Kubelet::topNames(const VolumePayload& payload)
+{
+    std::set<std::string> names;
+    for (const auto& [path, file] : payload) {
+        const std::string clean = AtomicWriter::cleanPath(path);
+        names.insert(clean.substr(0, clean.find('/')));
+    }
+    return names;
+}
+
+void Kubelet::volumeResync(PodState& state, KubeletContext& ctx)
+{
+    // A resync whose only work is a volume nobody has looked into changes no file anyone could have read: it
+    // needs neither the parked probes' runs nor a status. Otherwise it is the pod worker's whole sync.
+    const bool touchesFiles = std::any_of(state.volumes.begin(), state.volumes.end(), [&](const auto& v) {
+        return v.second.built && volumeDue(state, v.second, ctx);
+    });
+    if (touchesFiles) {
+        catchUp(state, ctx);
+        sync(state, ctx);
+        return;
+    }
+    state.lastSyncAt = ctx.now();
+    ++state.syncs;
+    refreshVolumes(state, ctx);
+    planVolumeResync(state, ctx);
 }
 
 SimTime Kubelet::nextPeriodicSync(const PodState& state, SimTime notBefore, KubeletContext& ctx) const
@@ -298,9 +467,10 @@ void Kubelet::planVolumeResync(PodState& state, KubeletContext& ctx)
             due = std::min(due, nextPeriodicSync(state, ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs,
                                                                                             t.expirationSeconds, 0) -
                                                             startMs + 1, ctx));
-    if (due == INT64_MAX || (state.resyncAt > ctx.now() && state.resyncAt <= due))
+    if (due == INT64_MAX || (state.volumeResyncAt > ctx.now() && state.volumeResyncAt <= due))
         return;
-    requestSync(state, ctx, std::max<SimTime>(due - ctx.now(), 1));
+    state.volumeResyncAt = std::max<SimTime>(due, ctx.now() + 1);
+    ctx.cluster.schedule(state.volumeResyncAt, TimerKind::KubeletSync, m_index, podToken(state.id, 3));
 }
 
 void Kubelet::objectChanged(Kind kind, const std::string& namespace_, const std::string& name, KubeletContext& ctx)
@@ -315,23 +485,23 @@ void Kubelet::objectChanged(Kind kind, const std::string& namespace_, const std:
             requestSync(state, ctx); // a pod waiting for it tries its mounts again at once
             continue;
         }
-        catchUp(state, ctx);
         state.volumesStaleAt = std::min(state.volumesStaleAt, ctx.now() + ctx.cluster.config.configMapCacheDelay);
         planVolumeResync(state, ctx);
     }
 }
 
-void Kubelet::pinSubPaths(PodState& state, ContainerSlot& slot) const
+void Kubelet::pinSubPaths(PodState& state, ContainerSlot& slot, KubeletContext& ctx)
 {
     slot.pinnedSubPaths.clear();
     for (const api::VolumeMount& m : specOf(state, slot).volumeMounts) {
         const auto it = state.volumes.find(m.name);
         if (!m.subPath.empty() && it != state.volumes.end() && it->second.type == PodVolume::Type::Atomic)
-            slot.pinnedSubPaths.emplace(m.mountPath, it->second.files);
+            slot.pinnedSubPaths.emplace(m.mountPath, buildVolume(state, m.name, ctx));
     }
 }
 
-std::vector<fs::Mount> Kubelet::mountsOf(PodState& state, const api::Container& container)
+std::vector<fs::Mount> Kubelet::mountsOf(PodState& state, const api::Container& container,
+                                         const std::function<fs::LazyFiles*(const std::string&)>& lazy)
 {
     const auto slot = std::find_if(state.containerSlots.begin(), state.containerSlots.end(),
                                    [&](const ContainerSlot& s) { return s.name == container.name; });
@@ -359,7 +529,10 @@ std::vector<fs::Mount> Kubelet::mountsOf(PodState& state, const api::Container& 
                 continue;
             }
         }
-        out.push_back({m.mountPath, volume.files, m.subPath, mode});
+        fs::Mount mount{m.mountPath, volume.files, m.subPath, mode};
+        if (volume.type == PodVolume::Type::Atomic && !volume.built)
+            mount.lazy = lazy(m.name);
+        out.push_back(std::move(mount));
     }
     return out;
 }

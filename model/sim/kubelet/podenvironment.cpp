@@ -6,7 +6,12 @@ namespace podlab::sim {
 
 std::vector<fs::Mount> PodEnvironment::mounts()
 {
-    return m_kubelet.mountsOf(m_pod, m_container);
+    return m_kubelet.mountsOf(m_pod, m_container, [this](const std::string& volume) -> fs::LazyFiles* {
+        for (LazyVolume& v : m_lazy)
+            if (v.volume() == volume)
+                return &v;
+        return &m_lazy.emplace_back(*this, volume);
+    });
 }
 
 std::string PodEnvironment::hostname() const

@@ -2,6 +2,8 @@
 
 #include "kubelet.h"
 
+#include <deque>
+
 namespace podlab::sim {
 
 // The world as one container of one pod sees it, for one call into the runtime: its volume mounts, the pod's
@@ -39,11 +41,26 @@ public:
     void setPeer(std::string_view peer) { m_peer = peer; }
 
 private:
+    // Builds one of the pod's read-only volumes when a path of this call first enters it.
+    class LazyVolume final : public fs::LazyFiles {
+    public:
+        LazyVolume(PodEnvironment& env, std::string volume) : m_env(env), m_volume(std::move(volume)) {}
+        fs::FileSystem& files() override { return m_env.m_kubelet.buildVolume(m_env.m_pod, m_volume, m_env.m_ctx); }
+        bool built() const override { return m_env.m_pod.volumes.at(m_volume).built; }
+        uint64_t stamp() const override { return m_env.m_pod.volumes.at(m_volume).written.stamp; }
+        const std::string& volume() const { return m_volume; }
+
+    private:
+        PodEnvironment& m_env;
+        std::string m_volume;
+    };
+
     Kubelet& m_kubelet;
     PodState& m_pod;
     const api::Container& m_container;
     KubeletContext& m_ctx;
     std::string m_peer = "127.0.0.1";
+    std::deque<LazyVolume> m_lazy; // stable addresses: the mounts handed out point at them
 };
 
 } // namespace podlab::sim

@@ -235,6 +235,7 @@ struct PodState {
     // What an atomically written volume projects changed (a ConfigMap or Secret it names, the pod's labels or
     // annotations): the first sync from this moment, when the kubelet's cache has the change, writes them again.
     SimTime volumesStaleAt = INT64_MAX;
+    SimTime volumeResyncAt = INT64_MAX; // the resync planned for the volumes' work (its timer is current)
     SimTime lastSyncAt = 0;
     uint32_t syncs = 0; // how many syncs the pod worker has done (draws its resync jitter)
 

@@ -10,8 +10,7 @@ bool FilesStamp::matches(const fs::FileSystem& root, const std::vector<fs::Mount
         return false;
     for (size_t i = 0; i < ms.size(); ++i) {
         const Mount& m = mounts[i];
-        const fs::FileSystem& f = ms[i].fs.get();
-        if (f.namesVersion() != m.names || (contents && f.version() != m.version) || ms[i].mode != m.mode ||
+        if (ms[i].namesStamp() != m.names || (contents && ms[i].contentStamp() != m.version) || ms[i].mode != m.mode ||
             ms[i].path != m.path || ms[i].subPath != m.subPath)
             return false;
     }
@@ -24,7 +23,7 @@ void FilesStamp::assign(const fs::FileSystem& root, const std::vector<fs::Mount>
     rootVersion = root.version();
     mounts.clear();
     for (const fs::Mount& m : ms)
-        mounts.push_back(Mount{m.path, m.subPath, m.mode, m.fs.get().namesVersion(), m.fs.get().version()});
+        mounts.push_back(Mount{m.path, m.subPath, m.mode, m.namesStamp(), m.contentStamp()});
 }
 
 void CommandCache::validate(const fs::FileSystem& root, const std::vector<fs::Mount>& mounts)

@@ -74,7 +74,7 @@ std::optional<shell::HttpResponse> Engine::answerAgain(int pid, const shell::Htt
     const fs::FileSystem& root = m_s.own ? *m_s.own : *m_s.base;
     if (!kept.files.matches(root, mounts, true) || kept.body.space > mounts.size())
         return std::nullopt;
-    const fs::FileSystem& holder = kept.body.space == 0 ? root : mounts[kept.body.space - 1].fs.get();
+    const fs::FileSystem& holder = kept.body.space == 0 ? root : mounts[kept.body.space - 1].files();
 
     Process* p = find(pid);
     const Program& program = *p->model()->program;

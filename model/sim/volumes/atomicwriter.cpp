@@ -138,6 +138,27 @@ std::string AtomicWriter::currentDataDir() const
 
 AtomicWriter::Result AtomicWriter::write(const VolumePayload& payload, int64_t nowEpochMs, Random& random)
 {
+    return write(payload, nowEpochMs, [&random] { return drawSuffix(random); });
+}
+
+AtomicWriter::Result AtomicWriter::writeAs(const VolumePayload& payload, int64_t nowEpochMs, uint32_t suffix)
+{
+    return write(payload, nowEpochMs, [suffix] { return suffix; });
+}
+
+bool AtomicWriter::sameContents(const VolumePayload& current, const VolumePayload& next)
+{
+    if (current.size() != next.size())
+        return false;
+    for (auto a = current.begin(), b = next.begin(); a != current.end(); ++a, ++b)
+        if (cleanPath(a->first) != cleanPath(b->first) || a->second.data != b->second.data)
+            return false;
+    return true;
+}
+
+AtomicWriter::Result AtomicWriter::write(const VolumePayload& payload, int64_t nowEpochMs,
+                                         const std::function<uint32_t()>& suffix)
+{
     Result result;
     VolumePayload clean;
     for (const auto& [path, file] : payload) {
@@ -171,7 +192,7 @@ AtomicWriter::Result AtomicWriter::write(const VolumePayload& payload, int64_t n
     }
 
     if (shouldWrite) {
-        result.error = writeDataDir(clean, nowEpochMs, random, result.dataDir);
+        result.error = writeDataDir(clean, nowEpochMs, suffix, result.dataDir);
         if (!result.error.empty())
             return result;
         result.change = Change::Written;
@@ -229,13 +250,13 @@ bool AtomicWriter::contentChanged(const VolumePayload& clean, const std::string&
     return false;
 }
 
-std::string AtomicWriter::writeDataDir(const VolumePayload& clean, int64_t nowEpochMs, Random& random,
-                                       std::string& tsDirName)
+std::string AtomicWriter::writeDataDir(const VolumePayload& clean, int64_t nowEpochMs,
+                                       const std::function<uint32_t()>& suffix, std::string& tsDirName)
 {
     // os.MkdirTemp: prefix + a random uint32 in decimal, retried on a clash.
     const std::string prefix = timestampPrefix(nowEpochMs);
     for (int attempt = 0;; ++attempt) {
-        tsDirName = prefix + std::to_string(uint32_t(random.next() >> 32));
+        tsDirName = prefix + std::to_string(suffix());
         const fs::Error e = m_fs.mkdir(join(tsDirName), 0700);
         if (e == fs::Error::None)
             break;

@@ -4,6 +4,7 @@
 #include "sim/fs/filesystem.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -46,6 +47,13 @@ public:
     // file modes counts as unchanged (Kubernetes compares contents only), and then only missing top-level
     // symlinks are restored. Times are stamped as `nowEpochMs`; the directory suffix comes from `random`.
     Result write(const VolumePayload& payload, int64_t nowEpochMs, Random& random);
+    // The same with the directory's suffix given: a write made again, exactly as it was made.
+    Result writeAs(const VolumePayload& payload, int64_t nowEpochMs, uint32_t suffix);
+    // The suffix a write draws for its directory (os.MkdirTemp's random uint32).
+    static uint32_t drawSuffix(Random& random) { return uint32_t(random.next() >> 32); }
+    // Whether writing `next` over what `current` wrote changes anything: the same paths with the same bytes
+    // (modes do not count, as in write()).
+    static bool sameContents(const VolumePayload& current, const VolumePayload& next);
 
     // The timestamped directory `..data` points to, or "" before the first write.
     std::string currentDataDir() const;
@@ -63,7 +71,8 @@ private:
     std::set<std::string> stalePaths(const VolumePayload& clean, const std::string& oldTsDir) const;
     bool contentChanged(const VolumePayload& clean, const std::string& oldTsDir) const;
     // Writes the payload into a new timestamped directory and makes `..data` point to it; returns the error.
-    std::string writeDataDir(const VolumePayload& clean, int64_t nowEpochMs, Random& random,
+    Result write(const VolumePayload& payload, int64_t nowEpochMs, const std::function<uint32_t()>& suffix);
+    std::string writeDataDir(const VolumePayload& clean, int64_t nowEpochMs, const std::function<uint32_t()>& suffix,
                              std::string& tsDirName);
     std::string createUserVisibleFiles(const VolumePayload& clean);
 

@@ -119,6 +119,12 @@ std::string ServiceAccountToken::username(std::string_view namespace_, std::stri
 IssuedToken ServiceAccountToken::issue(const TokenRequest& request, int64_t nowEpochMs,
                                        const TokenIssuerSettings& settings, Random& random)
 {
+    return issue(request, nowEpochMs, settings, random.uuid());
+}
+
+IssuedToken ServiceAccountToken::issue(const TokenRequest& request, int64_t nowEpochMs,
+                                       const TokenIssuerSettings& settings, std::string jti)
+{
     IssuedToken out;
     const std::vector<std::string> audiences =
         request.audiences.empty() ? settings.apiAudiences : request.audiences;
@@ -151,7 +157,7 @@ IssuedToken ServiceAccountToken::issue(const TokenRequest& request, int64_t nowE
     c.notBefore = now;
     c.expiry = now + lifetime;
     c.issuer = settings.issuer;
-    c.id = random.uuid();
+    c.id = std::move(jti);
     c.subject = username(request.namespace_, request.serviceAccount.name);
     c.namespace_ = request.namespace_;
     c.serviceAccount = request.serviceAccount;

@@ -91,6 +91,9 @@ public:
     // TokenRequest on the API server. The jti comes from `random`.
     static IssuedToken issue(const TokenRequest& request, int64_t nowEpochMs,
                              const TokenIssuerSettings& settings, Random& random);
+    // The same with the jti given: a token issued again, exactly as it was issued.
+    static IssuedToken issue(const TokenRequest& request, int64_t nowEpochMs, const TokenIssuerSettings& settings,
+                             std::string jti);
 
     // A JWT: base64url (unpadded) header `{"alg":"RS256","kid":…}`, payload, and a 256-byte signature that is
     // a pure function of the key seed and the signed text.
