@@ -55,6 +55,15 @@ public:
     virtual std::vector<std::pair<std::string, std::string>> injectedFiles() const { return {}; }
     // Where the log lines containers write alike are held once (the kubelet's cache, for the cluster).
     virtual SharedLines* sharedLines() { return nullptr; }
+    // The image's files `base` with the directories runc creates for mount points (`dirs`, stamped `epochMs`),
+    // as one copy shared by every container that needs the same; nullptr: the container makes its own.
+    virtual std::shared_ptr<const fs::FileSystem> baseWithDirectories(const std::shared_ptr<const fs::FileSystem>& base,
+                                                                      const std::vector<std::string>& dirs,
+                                                                      int64_t epochMs)
+    {
+        (void)base, (void)dirs, (void)epochMs;
+        return nullptr;
+    }
     // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the
     // node for a probe, the sending pod, 127.0.0.1 for the pod itself.
     virtual std::string peerAddress() const { return "127.0.0.1"; }

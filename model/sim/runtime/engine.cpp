@@ -603,9 +603,18 @@ StartResult Engine::start()
         if (!files.isDirectory(m_s.cwd))
             missing.push_back(m_s.cwd);
         if (!missing.empty()) {
-            fs::FileSystem& root = writableRoot();
-            for (const std::string& dir : missing)
-                root.mkdirs(dir);
+            // The same directories over the same image files are shared (every pod's token mount needs
+            // /var/run/secrets/kubernetes.io): a root of its own would cost each container a copy.
+            std::shared_ptr<const fs::FileSystem> shared;
+            if (!m_s.own && m_s.base)
+                shared = m_env.baseWithDirectories(m_s.base, missing, epochAt(m_now));
+            if (shared) {
+                m_s.base = std::move(shared);
+            } else {
+                fs::FileSystem& root = writableRoot();
+                for (const std::string& dir : missing)
+                    root.mkdirs(dir);
+            }
         }
     }
 

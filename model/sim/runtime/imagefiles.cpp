@@ -98,6 +98,29 @@ std::shared_ptr<const fs::FileSystem> UnpackedImages::get(const ResolvedImage& i
     return files;
 }
 
+std::shared_ptr<const fs::FileSystem> UnpackedImages::withDirectories(const std::shared_ptr<const fs::FileSystem>& base,
+                                                                      const std::vector<std::string>& dirs, int64_t epochMs)
+{
+    std::string key;
+    for (const std::string& d : dirs)
+        key += d + '\n';
+    std::weak_ptr<const fs::FileSystem>& held = m_withDirectories[{base->version(), key}];
+    std::shared_ptr<const fs::FileSystem> files = held.lock();
+    if (!files) {
+        auto made = std::make_shared<fs::FileSystem>(*base);
+        made->setClock(epochMs);
+        for (const std::string& d : dirs)
+            made->mkdirs(d);
+        files = std::move(made);
+        held = files;
+    }
+    if (m_withDirectories.size() >= m_purgeAt) {
+        std::erase_if(m_withDirectories, [](const auto& entry) { return entry.second.expired(); });
+        m_purgeAt = std::max<size_t>(64, m_withDirectories.size() * 2);
+    }
+    return files;
+}
+
 std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage& image, UnpackedImages* cluster)
 {
     if (!image.content)
