@@ -89,7 +89,7 @@ struct PodReadinessGate {
 };
 
 struct PodSpec {
-    std::vector<Volume> volumes;
+    SharedVector<Volume> volumes; // shared by every version of the pod the kubelet writes
     SharedVector<Container> initContainers;
     SharedVector<Container> containers;
     std::string restartPolicy;

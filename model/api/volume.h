@@ -1,6 +1,7 @@
 #pragma once
 
 #include "container.h"
+#include "sharedoptional.h"
 
 #include <optional>
 #include <string>
@@ -104,15 +105,17 @@ struct ProjectedVolumeSource {
     bool operator==(const ProjectedVolumeSource&) const = default;
 };
 
+// The sources are copy on write (SharedOptional): every pod's kube-api-access volume projects the same
+// sources, and a Deployment's pods share their template's.
 struct Volume {
     std::string name;
-    std::optional<HostPathVolumeSource> hostPath;
-    std::optional<EmptyDirVolumeSource> emptyDir;
-    std::optional<SecretVolumeSource> secret;
-    std::optional<PersistentVolumeClaimVolumeSource> persistentVolumeClaim;
-    std::optional<DownwardAPIVolumeSource> downwardAPI;
-    std::optional<ConfigMapVolumeSource> configMap;
-    std::optional<ProjectedVolumeSource> projected;
+    SharedOptional<HostPathVolumeSource> hostPath;
+    SharedOptional<EmptyDirVolumeSource> emptyDir;
+    SharedOptional<SecretVolumeSource> secret;
+    SharedOptional<PersistentVolumeClaimVolumeSource> persistentVolumeClaim;
+    SharedOptional<DownwardAPIVolumeSource> downwardAPI;
+    SharedOptional<ConfigMapVolumeSource> configMap;
+    SharedOptional<ProjectedVolumeSource> projected;
     Unmodelled unmodelled; // nfs, csi, ephemeral, … : accepted, not simulated
     bool operator==(const Volume&) const = default;
 

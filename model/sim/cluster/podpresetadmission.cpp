@@ -94,7 +94,7 @@ std::vector<std::string> PodPresetAdmission::apply(api::Pod& pod, const Presets&
     // (The plugin checked first and merged again after; the outcome is the same.)
     api::PodSpec spec = pod.spec;
     std::vector<std::string> conflicts;
-    mergePresetEntriesByName(spec.volumes, presets, &api::PodPresetSpec::volumes, "volumes", conflicts);
+    mergePresetEntriesByName(spec.volumes.mut(), presets, &api::PodPresetSpec::volumes, "volumes", conflicts);
     for (api::Container& c : spec.containers.mut()) {
         mergePresetEntriesByName(c.env, presets, &api::PodPresetSpec::env, "env", conflicts);
         mergePresetVolumeMounts(c.volumeMounts, presets, conflicts);

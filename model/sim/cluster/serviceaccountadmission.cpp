@@ -17,6 +17,16 @@ bool ServiceAccountAdmission::shouldAutomount(const api::ServiceAccount& account
 
 api::Volume ServiceAccountAdmission::tokenVolume(std::string name)
 {
+    // Every pod's volume projects the same sources: one copy for them all.
+    static const api::SharedOptional<api::ProjectedVolumeSource> sources = tokenSources();
+    api::Volume volume;
+    volume.name = std::move(name);
+    volume.projected = sources;
+    return volume;
+}
+
+api::ProjectedVolumeSource ServiceAccountAdmission::tokenSources()
+{
     api::VolumeProjection token;
     token.serviceAccountToken = api::ServiceAccountTokenProjection{
         "", ServiceAccountToken::kWarnOnlyExpirationSeconds, "token"};
@@ -31,10 +41,7 @@ api::Volume ServiceAccountAdmission::tokenVolume(std::string name)
     file.fieldRef = api::ObjectFieldSelector{"v1", "metadata.namespace"};
     namespace_.downwardAPI = api::DownwardAPIProjection{{std::move(file)}};
 
-    api::Volume volume;
-    volume.name = std::move(name);
-    volume.projected = api::ProjectedVolumeSource{{std::move(token), std::move(ca), std::move(namespace_)}, kDefaultMode};
-    return volume;
+    return api::ProjectedVolumeSource{{std::move(token), std::move(ca), std::move(namespace_)}, kDefaultMode};
 }
 
 void ServiceAccountAdmission::mountToken(api::Pod& pod, ClusterContext& ctx)

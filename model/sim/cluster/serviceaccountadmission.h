@@ -25,6 +25,9 @@ public:
     static void mountToken(api::Pod& pod, ClusterContext& ctx);
     // The projected volume admission injects.
     static api::Volume tokenVolume(std::string name);
+
+private:
+    static api::ProjectedVolumeSource tokenSources();
 };
 
 } // namespace podlab::sim
