@@ -183,9 +183,12 @@ std::string ServiceAccountToken::encode(const TokenClaims& claims, const TokenIs
     const std::string header = JsonObject().string("alg", "RS256").string("kid", keyId(settings)).done();
     const std::string signingInput =
         manifest::base64UrlEncode(header) + "." + manifest::base64UrlEncode(claims.toJson());
+    // One hash of the signed text, stretched to the signature's length by hashing that digest (a token is
+    // issued for every pod, and renewed every hour or so: the long text is hashed once).
+    const std::string digest = sha256(settings.keySeed + '\0' + signingInput);
     std::string signature;
     for (int block = 0; signature.size() < kSignatureBytes; ++block)
-        signature += sha256(settings.keySeed + '\0' + std::to_string(block) + '\0' + signingInput);
+        signature += sha256(digest + std::to_string(block));
     signature.resize(kSignatureBytes);
     return signingInput + "." + manifest::base64UrlEncode(signature);
 }
