@@ -78,6 +78,9 @@ private slots:
     void unchangedRestoresMissingSymlinks();
     void writesInTheSameSecondGetDistinctDirectories();
     void invalidPayloadChangesNothing();
+    void sameContents_data();
+    void sameContents();
+    void writtenAgainIsWrittenAlike();
 };
 
 void TestAtomicWriter::timestampPrefix_data()
@@ -359,6 +362,54 @@ void TestAtomicWriter::invalidPayloadChangesNothing()
         writer.write({{"ok", {"x", 0644}}, {"..data", {"y", 0644}}}, kLater, random);
     QCOMPARE(QString::fromStdString(r.error), QString("invalid path: must not start with '..': ..data"));
     QVERIFY(fs == before);
+}
+
+void TestAtomicWriter::sameContents_data()
+{
+    QTest::addColumn<VolumePayload>("next");
+    QTest::addColumn<bool>("same");
+    const VolumePayload base = configPayload();
+    QTest::newRow("identical") << base << true;
+    VolumePayload modes = base;
+    for (auto& [path, file] : modes)
+        file.mode = 0400;
+    QTest::newRow("modes only: the writer leaves it") << modes << true;
+    VolumePayload data = base;
+    data.begin()->second.data += "!";
+    QTest::newRow("one file's bytes") << data << false;
+    VolumePayload added = base;
+    added["extra"] = FileProjection{"x", 0644};
+    QTest::newRow("a file more") << added << false;
+    VolumePayload removed = base;
+    removed.erase(removed.begin());
+    QTest::newRow("a file less") << removed << false;
+    VolumePayload renamed;
+    for (const auto& [path, file] : base)
+        renamed["renamed-" + path] = file;
+    QTest::newRow("same bytes at other paths") << renamed << false;
+}
+
+void TestAtomicWriter::sameContents()
+{
+    QFETCH(VolumePayload, next);
+    QFETCH(bool, same);
+    QCOMPARE(AtomicWriter::sameContents(configPayload(), next), same);
+}
+
+// What the kubelet keeps for a volume nobody has read (its time and suffix) must write the files exactly as
+// the first write did.
+void TestAtomicWriter::writtenAgainIsWrittenAlike()
+{
+    fs::FileSystem drawn, given;
+    Random random(42);
+    Random copy = random;
+    const AtomicWriter::Result a = AtomicWriter(drawn, "/").write(configPayload(), kNow, random);
+    const AtomicWriter::Result b =
+        AtomicWriter(given, "/").writeAs(configPayload(), kNow, AtomicWriter::drawSuffix(copy));
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(b.dataDir, a.dataDir);
+    QVERIFY(drawn == given);
+    QCOMPARE(copy, random); // one draw, the same one
 }
 
 QTEST_APPLESS_MAIN(TestAtomicWriter)
