@@ -8,6 +8,7 @@
 #include "jsonpath.h"
 #include "objectedits.h"
 #include "tabwriter.h"
+#include "patch.h"
 #include "strategicmerge.h"
 #include "table.h"
 
@@ -38,7 +39,7 @@ constexpr const char* kLastApplied = "kubectl.kubernetes.io/last-applied-configu
 const std::map<std::string, std::string> kValueFlags = {
     {"namespace", "n"}, {"output", "o"}, {"selector", "l"}, {"filename", "f"}, {"container", "c"},
     {"grace-period", ""}, {"field-selector", ""}, {"tail", ""}, {"timeout", ""}, {"since", ""},
-    {"from-literal", ""}, {"from-file", ""}, {"from-env-file", ""}, {"type", ""},
+    {"from-literal", ""}, {"from-file", ""}, {"from-env-file", ""}, {"type", ""}, {"patch", ""},
 };
 const std::map<std::string, std::string> kBoolFlags = {
     {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
@@ -280,6 +281,8 @@ public:
             editMap(MapKind::Labels);
         else if (verb == "annotate")
             editMap(MapKind::Annotations);
+        else if (verb == "patch")
+            patch();
         else if (verb == "taint")
             taint();
         else if (verb == "cordon" || verb == "uncordon")
@@ -755,6 +758,79 @@ private:
                 fail("Error from server (" + r.error->reason + "): " + r.error->message);
         }
         return r;
+    }
+
+    // kubectl patch TYPE NAME (or TYPE/NAME) -p PATCH [--type strategic|merge|json]: the API server applies
+    // the patch to the live object, validates and stores it.
+    void patch()
+    {
+        const auto& pos = m_args.positional;
+        std::string typeName, name;
+        if (pos.size() == 2 && pos[1].find('/') != std::string::npos) {
+            typeName = pos[1].substr(0, pos[1].find('/'));
+            name = pos[1].substr(pos[1].find('/') + 1);
+        } else if (pos.size() == 3) {
+            typeName = pos[1];
+            name = pos[2];
+        } else {
+            fail("error: You must provide one or more resources by argument or filename.\nExample resource "
+                 "specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   "
+                 "'<resource>'");
+            return;
+        }
+        const std::string text = m_args.value("patch");
+        if (text.empty()) {
+            fail("error: must specify --patch or --patch-file containing the contents of the patch");
+            return;
+        }
+        const std::string typeFlag = m_args.value("type", "strategic");
+        if (typeFlag != "strategic" && typeFlag != "merge" && typeFlag != "json") {
+            fail("error: --type must be one of [json merge strategic], not \"" + typeFlag + "\"");
+            return;
+        }
+        const auto type = resourceType(typeName);
+        if (!type) {
+            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+            return;
+        }
+        const auto live = liveObject(type->kind, m_namespace, name);
+        if (!live)
+            return;
+        const Outcome<api::Value> parsed = readPatch(text);
+        if (!parsed.ok()) {
+            fail("error: " + parsed.error);
+            return;
+        }
+        const api::Value current = manifest::encodeObject(*live);
+        api::Value patched;
+        if (typeFlag == "json") {
+            const Outcome<api::Value> r = jsonPatch(current, parsed.value);
+            if (!r.ok()) {
+                fail("The request is invalid: " + r.error);
+                return;
+            }
+            patched = r.value;
+        } else {
+            patched = typeFlag == "merge" ? mergePatch(current, parsed.value)
+                                          : strategicMergePatch(kindName(type->kind), current, parsed.value);
+        }
+        if (patched == current) {
+            m_out.out += typedName(type->kind, name) + " patched (no change)\n";
+            return;
+        }
+        manifest::ReadOptions options;
+        options.applyDefaults = false;
+        options.validate = false;
+        const manifest::ReadResult decoded = manifest::readManifests(manifest::toJson(patched), "patch", options);
+        if (decoded.objects.empty()) {
+            fail("Error from server (BadRequest): " +
+                 (decoded.diagnostics.empty() ? std::string("cannot decode the patched object")
+                                              : decoded.diagnostics.front().message));
+            return;
+        }
+        if (!updateObject(decoded.objects.front().object).ok())
+            return;
+        m_out.out += typedName(type->kind, name) + " patched\n";
     }
 
     void editMap(MapKind kind)
@@ -1704,6 +1780,11 @@ CommandOutput Kubectl::run(std::vector<std::string> argv)
         out.exitCode = 1;
         return out;
     }
+    // -p is --patch for patch (and --previous for logs).
+    if (argv.front() == "patch")
+        for (std::string& a : argv)
+            if (a == "-p")
+                a = "--patch";
     const Args args = parse(argv);
     if (!args.error.empty()) {
         out.err = args.error + "\nSee 'kubectl " + argv.front() + " --help' for usage.\n";
