@@ -138,9 +138,11 @@ private:
     // The payload as the volume's sources give it now; `record` collects what it came from (VolumeWrite).
     Outcome<VolumePayload> payloadOf(PodState& state, const api::Volume& spec, PodVolume& volume, KubeletContext& ctx,
                                      VolumeWrite* record = nullptr);
-    // The payload the last write wrote, from its VolumeWrite.
+    // The payload the last write wrote, from its VolumeWrite; PathOnly leaves the tokens' files empty (for
+    // comparing names without signing a JWT again).
+    enum class TokenText { Signed, PathOnly };
     Outcome<VolumePayload> writtenPayload(const PodState& state, const api::Volume& spec, const PodVolume& volume,
-                                          KubeletContext& ctx) const;
+                                          KubeletContext& ctx, TokenText tokens = TokenText::Signed) const;
     // Takes `next` as the volume's latest write, at the current time with a freshly drawn suffix; or the
     // error the atomic writer would have refused the payload with.
     std::string recordWrite(PodVolume& volume, const VolumePayload& payload, VolumeWrite next, KubeletContext& ctx);

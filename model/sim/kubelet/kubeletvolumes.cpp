@@ -64,13 +64,41 @@ SimTime jitteredResync(SimTime period, std::string_view uid, uint32_t sync)
     return period + SimTime(h % uint64_t(period / 2 + 1));
 }
 
+template <class T>
+using KeptObjects = std::vector<std::pair<std::string, Ptr<T>>>;
+
+// A lookup of one kind in the namespace's store; with `kept`, it notes what it hands out (VolumeWrite).
+template <class T>
+std::function<const T*(std::string_view)> storeLookup(const Store& store, std::string namespace_, KeptObjects<T>* kept)
+{
+    return [&store, namespace_ = std::move(namespace_), kept](std::string_view name) -> const T* {
+        Ptr<T> p = store.get<T>(namespace_, name);
+        const T* raw = p.get();
+        if (kept)
+            kept->emplace_back(std::string(name), std::move(p));
+        return raw;
+    };
+}
+
+// A lookup of one kind among what an earlier write noted.
+template <class T>
+std::function<const T*(std::string_view)> keptLookup(const KeptObjects<T>& kept)
+{
+    return [&kept](std::string_view name) -> const T* {
+        for (const auto& [n, p] : kept)
+            if (n == name)
+                return p.get();
+        return nullptr;
+    };
+}
+
 } // namespace
 
 ObjectLookup Kubelet::objectLookup(const std::string& namespace_, const Store& store)
 {
     ObjectLookup lookup;
-    lookup.configMap = [&store, namespace_](std::string_view name) { return store.get<api::ConfigMap>(namespace_, name).get(); };
-    lookup.secret = [&store, namespace_](std::string_view name) { return store.get<api::Secret>(namespace_, name).get(); };
+    lookup.configMap = storeLookup<api::ConfigMap>(store, namespace_, nullptr);
+    lookup.secret = storeLookup<api::Secret>(store, namespace_, nullptr);
     return lookup;
 }
 
@@ -152,21 +180,8 @@ Outcome<VolumePayload> Kubelet::payloadOf(PodState& state, const api::Volume& sp
 {
     VolumeContext context;
     const Store& store = ctx.cluster.store;
-    const std::string ns = state.namespace_;
-    context.objects.configMap = [&store, ns, record](std::string_view name) -> const api::ConfigMap* {
-        Ptr<api::ConfigMap> p = store.get<api::ConfigMap>(ns, name);
-        const api::ConfigMap* raw = p.get();
-        if (record)
-            record->configMaps.emplace_back(std::string(name), std::move(p));
-        return raw;
-    };
-    context.objects.secret = [&store, ns, record](std::string_view name) -> const api::Secret* {
-        Ptr<api::Secret> p = store.get<api::Secret>(ns, name);
-        const api::Secret* raw = p.get();
-        if (record)
-            record->secrets.emplace_back(std::string(name), std::move(p));
-        return raw;
-    };
+    context.objects.configMap = storeLookup<api::ConfigMap>(store, state.namespace_, record ? &record->configMaps : nullptr);
+    context.objects.secret = storeLookup<api::Secret>(store, state.namespace_, record ? &record->secrets : nullptr);
     if (const auto node = store.get<api::Node>("", m_nodeName))
         context.node = NodeFacts::of(*node);
     context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
@@ -203,29 +218,20 @@ bool Kubelet::projectsMetadata(const api::Volume& spec)
 }
 
 Outcome<VolumePayload> Kubelet::writtenPayload(const PodState& state, const api::Volume& spec, const PodVolume& volume,
-                                               KubeletContext& ctx) const
+                                               KubeletContext& ctx, TokenText tokens) const
 {
     const VolumeWrite& w = volume.written;
     VolumeContext context;
-    context.objects.configMap = [&w](std::string_view name) -> const api::ConfigMap* {
-        for (const auto& [n, p] : w.configMaps)
-            if (n == name)
-                return p.get();
-        return nullptr;
-    };
-    context.objects.secret = [&w](std::string_view name) -> const api::Secret* {
-        for (const auto& [n, p] : w.secrets)
-            if (n == name)
-                return p.get();
-        return nullptr;
-    };
+    context.objects.configMap = keptLookup(w.configMaps);
+    context.objects.secret = keptLookup(w.secrets);
     if (const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName))
         context.node = NodeFacts::of(*node);
     context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
         const size_t source = sourceIndex(spec, projection);
         for (const HeldToken& t : volume.tokens)
             if (t.source == source)
-                return Outcome<std::string>::success(heldTokenText(state, t, projection));
+                return Outcome<std::string>::success(tokens == TokenText::Signed ? heldTokenText(state, t, projection)
+                                                                                 : std::string());
         return Outcome<std::string>::failure("failed to fetch token: no token held");
     };
     return VolumePayloads::forVolume(spec, w.pod ? *w.pod : *state.pod, context);
@@ -398,12 +404,16 @@ void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
                                  : payload.error;
         } else {
             // Compared with what was written, as the writer compares with its files; written only if it differs.
-            const Outcome<VolumePayload> before = writtenPayload(state, spec, volume, ctx);
+            // A renewed token differs by itself, so the old one need not be signed again to see that.
+            const std::vector<HeldToken> heldBefore = volume.tokens;
             VolumeWrite record;
             const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx, &record);
+            const bool renewed = volume.tokens != heldBefore;
             if (!payload.ok()) {
                 error = payload.error;
-            } else if (!AtomicWriter::sameContents(before.value, payload.value)) {
+            } else if (const Outcome<VolumePayload> before =
+                           writtenPayload(state, spec, volume, ctx, renewed ? TokenText::PathOnly : TokenText::Signed);
+                       renewed || !AtomicWriter::sameContents(before.value, payload.value)) {
                 record.namesChanged = volume.written.namesChanged || topNames(before.value) != topNames(payload.value);
                 error = recordWrite(volume, payload.value, std::move(record), ctx);
             }
