@@ -71,8 +71,17 @@ struct Args {
     }
 };
 
-std::string longNameOf(const std::string& shortName)
+// Shorthands a command gives its own flags, ahead of the shared ones: cobra's flags are per command, so patch's
+// -p is --patch where logs' -p is --previous.
+const std::map<std::string, std::map<std::string, std::string>> kCommandShorthands = {
+    {"patch", {{"p", "patch"}}},
+};
+
+std::string longNameOf(const std::string& shortName, const std::string& verb)
 {
+    if (const auto own = kCommandShorthands.find(verb); own != kCommandShorthands.end())
+        if (const auto it = own->second.find(shortName); it != own->second.end())
+            return it->second;
     for (const auto* table : {&kValueFlags, &kBoolFlags})
         for (const auto& [name, s] : *table)
             if (!s.empty() && s == shortName)
@@ -120,7 +129,7 @@ Args parse(const std::vector<std::string>& argv)
             // -o yaml, -oyaml, -n ns, -it, -A
             for (size_t k = 1; k < arg.size(); ++k) {
                 const std::string s(1, arg[k]);
-                const std::string name = longNameOf(s);
+                const std::string name = longNameOf(s, argv.front());
                 if (name.empty()) {
                     a.error = "error: unknown shorthand flag: '" + s + "' in " + arg;
                     return a;
@@ -1780,11 +1789,6 @@ CommandOutput Kubectl::run(std::vector<std::string> argv)
         out.exitCode = 1;
         return out;
     }
-    // -p is --patch for patch (and --previous for logs).
-    if (argv.front() == "patch")
-        for (std::string& a : argv)
-            if (a == "-p")
-                a = "--patch";
     const Args args = parse(argv);
     if (!args.error.empty()) {
         out.err = args.error + "\nSee 'kubectl " + argv.front() + " --help' for usage.\n";
