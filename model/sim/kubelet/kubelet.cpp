@@ -219,8 +219,11 @@ void Kubelet::podUpdated(PodState& state, const Ptr<api::Pod>& pod, KubeletConte
             resync = true;
         }
     }
-    // Labels and annotations reach downwardAPI volumes at the sync the update causes.
-    if (pod->metadata.labels != before->metadata.labels || pod->metadata.annotations != before->metadata.annotations) {
+    // Labels and annotations reach downwardAPI volumes at the sync the update causes (only a volume that
+    // projects them is written again: a label on any other pod costs nothing).
+    const auto& volumes = pod->spec.volumes;
+    if ((pod->metadata.labels != before->metadata.labels || pod->metadata.annotations != before->metadata.annotations) &&
+        std::any_of(volumes.begin(), volumes.end(), [](const api::Volume& v) { return projectsMetadata(v); })) {
         state.volumesStaleAt = ctx.now();
         resync = true;
     }
