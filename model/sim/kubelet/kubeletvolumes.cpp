@@ -404,7 +404,8 @@ void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
                                  : payload.error;
         } else {
             // Compared with what was written, as the writer compares with its files; written only if it differs.
-            // A renewed token differs by itself, so the old one need not be signed again to see that.
+            // A renewed token differs by itself, so the old one is not signed again to see that: an empty
+            // file stands for it.
             const std::vector<HeldToken> heldBefore = volume.tokens;
             VolumeWrite record;
             const Outcome<VolumePayload> payload = payloadOf(state, spec, volume, ctx, &record);
@@ -413,7 +414,7 @@ void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
                 error = payload.error;
             } else if (const Outcome<VolumePayload> before =
                            writtenPayload(state, spec, volume, ctx, renewed ? TokenText::PathOnly : TokenText::Signed);
-                       renewed || !AtomicWriter::sameContents(before.value, payload.value)) {
+                       !AtomicWriter::sameContents(before.value, payload.value)) {
                 record.namesChanged = volume.written.namesChanged || topNames(before.value) != topNames(payload.value);
                 error = recordWrite(volume, payload.value, std::move(record), ctx);
             }
