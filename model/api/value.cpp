@@ -32,12 +32,30 @@ bool Value::operator==(const Value& other) const
 
 size_t Unmodelled::erase(const std::string& key)
 {
-    if (!m_map)
+    if (!m_held || !m_held->map.contains(key))
         return 0;
-    const size_t erased = m_map->erase(key);
-    if (m_map->empty())
-        m_map.reset();
-    return erased;
+    detached().erase(key);
+    if (m_held->map.empty())
+        release();
+    return 1;
+}
+
+const Unmodelled::Map& Unmodelled::read() const
+{
+    static const Map empty;
+    return m_held ? m_held->map : empty;
+}
+
+Unmodelled::Map& Unmodelled::detached()
+{
+    if (!m_held) {
+        m_held = new Held;
+    } else if (m_held->owners.load(std::memory_order_acquire) > 1) {
+        Held* own = new Held{m_held->map};
+        release();
+        m_held = own;
+    }
+    return m_held->map;
 }
 
 } // namespace podlab::api

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "valueptr.h"
-
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -62,27 +61,73 @@ private:
 // Fields Kubernetes defines that PodLab accepts and preserves without simulating them, by JSON name: a
 // std::map with the part of its interface PodLab uses. Nearly always empty, and every API object has some
 // (a stored pod has six), so the map lives on the heap and only while it holds something: empty, it is one
-// null pointer instead of an empty std::map's 48 bytes. Iterators are const: the fields are kept, not
-// edited in place.
+// null pointer instead of an empty std::map's 48 bytes. Copies share the map until one of them writes (every
+// version of a pod the kubelet writes keeps its spec's `securityContext: {}`: one map, not one a version).
+// Iterators are const: the fields are kept, not edited in place.
 class Unmodelled {
 public:
     using Map = std::map<std::string, Value>;
     using const_iterator = Map::const_iterator;
 
-    bool empty() const { return !m_map; }
-    size_t size() const { return m_map.orEmpty().size(); }
-    bool contains(const std::string& key) const { return m_map.orEmpty().contains(key); }
-    const Value& at(const std::string& key) const { return m_map.orEmpty().at(key); }
-    Value& operator[](const std::string& key) { return m_map.ensure()[key]; }
-    const_iterator find(const std::string& key) const { return m_map.orEmpty().find(key); }
-    const_iterator begin() const { return m_map.orEmpty().cbegin(); }
-    const_iterator end() const { return m_map.orEmpty().cend(); }
+    Unmodelled() = default;
+    Unmodelled(const Unmodelled& other) : m_held(other.m_held) { hold(); }
+    Unmodelled(Unmodelled&& other) noexcept : m_held(std::exchange(other.m_held, nullptr)) {}
+    Unmodelled& operator=(const Unmodelled& other)
+    {
+        if (m_held != other.m_held) {
+            release();
+            m_held = other.m_held;
+            hold();
+        }
+        return *this;
+    }
+    Unmodelled& operator=(Unmodelled&& other) noexcept
+    {
+        if (this != &other) {
+            release();
+            m_held = std::exchange(other.m_held, nullptr);
+        }
+        return *this;
+    }
+    ~Unmodelled() { release(); }
+
+    bool empty() const { return !m_held; }
+    size_t size() const { return read().size(); }
+    bool contains(const std::string& key) const { return read().contains(key); }
+    const Value& at(const std::string& key) const { return read().at(key); }
+    Value& operator[](const std::string& key) { return detached()[key]; }
+    const_iterator find(const std::string& key) const { return read().find(key); }
+    const_iterator begin() const { return read().cbegin(); }
+    const_iterator end() const { return read().cend(); }
     size_t erase(const std::string& key);
 
-    bool operator==(const Unmodelled&) const = default;
+    friend bool operator==(const Unmodelled& a, const Unmodelled& b)
+    {
+        return a.m_held == b.m_held || (a.m_held && b.m_held && a.m_held->map == b.m_held->map);
+    }
 
 private:
-    ValuePtr<Map> m_map; // null while there are no fields (never an empty map)
+    // The map and how many Unmodelled share it: one pointer, where a std::shared_ptr would be two, in every
+    // object and in each of its parts.
+    struct Held {
+        Map map;
+        std::atomic<uint32_t> owners{1};
+    };
+    const Map& read() const;
+    Map& detached();
+    void hold()
+    {
+        if (m_held)
+            m_held->owners.fetch_add(1, std::memory_order_relaxed);
+    }
+    void release()
+    {
+        if (m_held && m_held->owners.fetch_sub(1, std::memory_order_acq_rel) == 1)
+            delete m_held;
+        m_held = nullptr;
+    }
+
+    Held* m_held = nullptr; // null while there are no fields (never an empty map)
 };
 
 } // namespace podlab::api

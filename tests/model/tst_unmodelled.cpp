@@ -11,6 +11,7 @@ private slots:
     void emptyHoldsNothing();
     void keepsFieldsByName();
     void copiesAreIndependent();
+    void copiesShareUntilOneWrites();
     void comparesByContent();
 };
 
@@ -52,6 +53,25 @@ void TestUnmodelled::copiesAreIndependent()
     a = Unmodelled();
     QVERIFY(a.empty());
     QCOMPARE(b.size(), size_t(1));
+}
+
+void TestUnmodelled::copiesShareUntilOneWrites()
+{
+    Unmodelled a;
+    a["securityContext"] = Value(Value::Object{});
+    Unmodelled b = a;
+    QCOMPARE(&b.at("securityContext"), &a.at("securityContext")); // one map, not a copy a version
+    Unmodelled c;
+    c = b;
+    c.erase("securityContext"); // the last field of c's own copy: c is empty again, a and b keep theirs
+    QVERIFY(c.empty());
+    QCOMPARE(&b.at("securityContext"), &a.at("securityContext"));
+    b["eventTime"] = Value();
+    QVERIFY(&b.at("securityContext") != &a.at("securityContext"));
+    QCOMPARE(a.size(), size_t(1));
+    QCOMPARE(b.size(), size_t(2));
+    Unmodelled moved = std::move(b);
+    QCOMPARE(moved.size(), size_t(2));
 }
 
 void TestUnmodelled::comparesByContent()

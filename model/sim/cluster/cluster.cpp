@@ -127,7 +127,7 @@ public:
 
     KubeletContext kubeletContext()
     {
-        return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts, m_cluster.m_lines,
+        return KubeletContext{m_ctx, *m_cluster.m_images, *this, m_cluster.m_scripts, m_cluster.m_lines, m_cluster.m_texts,
                               m_cluster.m_unpackedImages};
     }
 

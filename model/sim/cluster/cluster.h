@@ -111,6 +111,7 @@ private:
     std::shared_ptr<const ImageCatalogue> m_images; // immutable: copies of the cluster share it
     shell::ScriptCache m_scripts;
     runtime::SharedLines m_lines;
+    runtime::SharedTexts m_texts;
     runtime::UnpackedImages m_unpackedImages;
     bool m_recordChanges = false;
     std::vector<Change> m_changeLog;

@@ -96,12 +96,17 @@ FileSystem::FileSystem(Medium medium)
     , m_version(nextStamp())
     , m_namesVersion(m_version)
 {
-    Inode root;
-    root.type = FileType::Directory;
-    root.mode = 0755;
-    root.nlink = 2;
-    root.parent = 0;
-    m_inodes.push_back(std::make_shared<Inode>(std::move(root)));
+    // Every new file system starts with the same empty root, shared until one writes it (edit() copies a
+    // shared inode): most of the kubelet's volumes are never built, and each would hold a root of its own.
+    static const std::shared_ptr<Inode> emptyRoot = [] {
+        auto root = std::make_shared<Inode>();
+        root->type = FileType::Directory;
+        root->mode = 0755;
+        root->nlink = 2;
+        root->parent = 0;
+        return root;
+    }();
+    m_inodes.push_back(emptyRoot);
 }
 
 Inode& FileSystem::edit(InodeId id)

@@ -5,6 +5,7 @@
 #include "sim/runtime/containerenvironment.h"
 #include "sim/runtime/imagefiles.h"
 #include "sim/runtime/sharedlines.h"
+#include "sim/runtime/sharedtexts.h"
 #include "sim/shell/scriptcache.h"
 
 namespace podlab::sim {
@@ -25,13 +26,14 @@ public:
 };
 
 // What a kubelet works with when the cluster calls it: the cluster's context, the image catalogue (its
-// registries), the network, the parsed-script cache for exec probes, and the log lines and image files that containers share.
+// registries), the network, the parsed-script cache for exec probes, and the log lines, texts and image files that containers share.
 struct KubeletContext {
     ClusterContext& cluster;
     const ImageCatalogue& images;
     PodNetwork& network;
     shell::ScriptCache& scripts;
     runtime::SharedLines& lines;
+    runtime::SharedTexts& texts;
     runtime::UnpackedImages& unpackedImages;
 
     SimTime now() const { return cluster.now; }

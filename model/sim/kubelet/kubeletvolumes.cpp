@@ -140,8 +140,8 @@ TokenRequest Kubelet::tokenRequest(const PodState& state, const api::ServiceAcco
 std::string Kubelet::heldTokenText(const PodState& state, const HeldToken& held,
                                    const api::ServiceAccountTokenProjection& projection) const
 {
-    return ServiceAccountToken::issue(tokenRequest(state, projection, held.accountUid, held.nodeUid), held.issuedAtMs,
-                                      TokenIssuerSettings{}, held.jti)
+    return ServiceAccountToken::issue(tokenRequest(state, projection, *held.accountUid, *held.nodeUid), held.issuedAtMs,
+                                      TokenIssuerSettings{}, held.jtiText())
         .token;
 }
 
@@ -162,10 +162,12 @@ Outcome<std::string> Kubelet::serviceAccountToken(PodState& state, PodVolume& vo
         return Outcome<std::string>::failure("failed to fetch token: serviceaccounts \"" + pod.spec.serviceAccountName +
                                              "\" not found");
     const auto node = ctx.cluster.store.get<api::Node>("", m_nodeName);
-    HeldToken token{source, nowMs, 0, 0, ctx.cluster.random.uuid(), account->metadata.uid,
-                    node ? node->metadata.uid : std::string()};
-    IssuedToken issued = ServiceAccountToken::issue(tokenRequest(state, projection, token.accountUid, token.nodeUid),
-                                                    nowMs, TokenIssuerSettings{}, token.jti);
+    HeldToken token{source, nowMs, 0, 0, {}, ctx.texts.intern(account->metadata.uid),
+                    ctx.texts.intern(node ? node->metadata.uid : std::string())};
+    const std::string jti = ctx.cluster.random.uuid();
+    std::copy_n(jti.begin(), std::min(jti.size(), token.jti.size()), token.jti.begin());
+    IssuedToken issued = ServiceAccountToken::issue(tokenRequest(state, projection, *token.accountUid, *token.nodeUid),
+                                                    nowMs, TokenIssuerSettings{}, token.jtiText());
     token.expirationTimestampMs = issued.expirationTimestampMs;
     token.expirationSeconds = issued.expirationSeconds;
     if (held != volume.tokens.end())

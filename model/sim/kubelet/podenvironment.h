@@ -37,6 +37,7 @@ public:
     shell::ScriptCache* scripts() override { return &m_ctx.scripts; }
     // One copy of each log line shape for the cluster: nginx's start-up lines, a node's probe access line.
     runtime::SharedLines* sharedLines() override { return &m_ctx.lines; }
+    runtime::SharedTexts* sharedTexts() override { return &m_ctx.texts; }
     std::shared_ptr<const fs::FileSystem> baseWithDirectories(const std::shared_ptr<const fs::FileSystem>& base,
                                                               const std::vector<std::string>& dirs,
                                                               int64_t epochMs) override

@@ -4,7 +4,9 @@
 #include "sim/fs/filesystem.h"
 #include "sim/store/kind.h"
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,15 +16,25 @@ namespace podlab::sim {
 // A service-account token the kubelet's token manager holds for one serviceAccountToken source of a
 // projected volume (pkg/kubelet/token): reused until it needs a refresh. The JWT itself is not kept: what it
 // was issued from is, so it can be issued again byte for byte when a container reads it.
+//
+// One in every pod, so it is kept small: the jti inline, the uids shared with the node's other pods.
 struct HeldToken {
     size_t source = 0; // index of the source in the projected volume
     int64_t issuedAtMs = 0;
     int64_t expirationTimestampMs = 0;
     int64_t expirationSeconds = 0;
-    std::string jti;
-    std::string accountUid;
-    std::string nodeUid;
-    bool operator==(const HeldToken&) const = default;
+    std::array<char, 36> jti{}; // a UUID's text
+    std::shared_ptr<const std::string> accountUid; // never null
+    std::shared_ptr<const std::string> nodeUid;    // never null; empty when the node had no object
+
+    std::string jtiText() const { return std::string(jti.begin(), jti.end()); }
+    // By what they hold: two equal worlds simulated apart compare equal.
+    bool operator==(const HeldToken& o) const
+    {
+        return source == o.source && issuedAtMs == o.issuedAtMs && expirationTimestampMs == o.expirationTimestampMs &&
+               expirationSeconds == o.expirationSeconds && jti == o.jti && *accountUid == *o.accountUid &&
+               *nodeUid == *o.nodeUid;
+    }
 };
 
 // What the atomic writer last wrote into a volume nobody has looked into: enough to write it again exactly —

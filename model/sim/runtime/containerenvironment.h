@@ -13,6 +13,7 @@ class ScriptCache;
 }
 namespace runtime {
 class SharedLines;
+class SharedTexts;
 }
 } // namespace podlab::sim
 
@@ -55,6 +56,8 @@ public:
     virtual std::vector<std::pair<std::string, std::string>> injectedFiles() const { return {}; }
     // Where the log lines containers write alike are held once (the kubelet's cache, for the cluster).
     virtual SharedLines* sharedLines() { return nullptr; }
+    // Where texts many containers hold alike are shared (their environment blocks); nullptr: nowhere.
+    virtual SharedTexts* sharedTexts() { return nullptr; }
     // The image's files `base` with the directories runc creates for mount points (`dirs`, stamped `epochMs`),
     // as one copy shared by every container that needs the same; nullptr: the container makes its own.
     virtual std::shared_ptr<const fs::FileSystem> baseWithDirectories(const std::shared_ptr<const fs::FileSystem>& base,

@@ -236,13 +236,13 @@ std::vector<LogEntry> ContainerLog::entries() const
     out.reserve(n);
     for (const Record& r : m_records) {
         if (!r.isRun()) {
-            out.push_back(LogEntry{r.time, r.toStderr, m_text.substr(r.offset, r.size)});
+            out.push_back(LogEntry{r.time, r.toStderr != 0, m_text.substr(r.offset, r.size)});
             continue;
         }
         const TimedLine& shape = *m_shapes[r.offset];
         for (uint32_t i = 0; i < r.count; ++i) {
             const SimTime t = r.time + SimTime(i) * r.period;
-            out.push_back(LogEntry{t, r.toStderr, shape.at(t)});
+            out.push_back(LogEntry{t, r.toStderr != 0, shape.at(t)});
         }
     }
     return out;

@@ -59,13 +59,14 @@ public:
 
 private:
     // One entry, or a run of entries of one shape.
+    // 24 bytes (a log's start-up burst is a record a line, in every pod).
     struct Record {
-        SimTime time = 0;     // of the (first) entry
-        uint32_t offset = 0;  // text: into m_text; run: into m_shapes
-        uint32_t size = 0;    // text: its bytes; run: the bytes of each of its lines
-        uint32_t count = 0;   // 0: text; else the lines in the run
-        uint32_t period = 0;  // run: milliseconds from one line to the next
-        bool toStderr = false;
+        SimTime time = 0;         // of the (first) entry
+        uint32_t offset = 0;      // text: into m_text; run: into m_shapes
+        uint32_t size : 31 = 0;   // text: its bytes; run: the bytes of each of its lines (a log holds 1 MiB)
+        uint32_t toStderr : 1 = 0;
+        uint32_t count = 0;       // 0: text; else the lines in the run
+        uint32_t period = 0;      // run: milliseconds from one line to the next
         bool isRun() const { return count > 0; }
         bool operator==(const Record&) const = default;
     };

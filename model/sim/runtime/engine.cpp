@@ -578,7 +578,7 @@ StartResult Engine::start()
         setEnv(env, k, v);
     if (std::none_of(env.begin(), env.end(), [](const auto& kv) { return kv.first == "HOME"; }))
         env.emplace_back("HOME", m_s.home);
-    m_s.env = EnvironmentBlock(env);
+    m_s.env = EnvironmentBlock(env, m_env.sharedTexts());
     // Merged into it: a second copy would be a kilobyte per pod at scale. (Assigning {} would keep the room.)
     std::vector<std::pair<std::string, std::string>>().swap(m_s.config.env);
 

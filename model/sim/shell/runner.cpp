@@ -35,6 +35,7 @@ void initProcess(ShellProcess& p, ShellProcess::State& state, std::array<ShellPr
                  std::vector<ShellProcess::Buffer>& buffers, Environment env, const ProcessOptions& options)
 {
     (void)p;
+    state.vars.reserve(state.vars.size() + env.size()); // a sleeping shell keeps them for the pod's life
     for (auto& [name, value] : env) {
         auto it = std::find_if(state.vars.begin(), state.vars.end(),
                                [&](const ShellProcess::Var& v) { return v.name == name; });
