@@ -78,9 +78,9 @@ std::optional<Time> Time::parse(std::string_view s)
 std::string Time::toString() const
 {
     using namespace std::chrono;
-    if (!m_ms)
+    if (isNull())
         return {};
-    const sys_time<milliseconds> instant{milliseconds{*m_ms}};
+    const sys_time<milliseconds> instant{milliseconds{m_ms}};
     const sys_days day = floor<days>(instant);
     const year_month_day date{day};
     const hh_mm_ss clock{floor<seconds>(instant - day)};

@@ -81,12 +81,14 @@ void TimeTest::nullTime()
     QCOMPARE(t.millis(), int64_t(0));
     QVERIFY(Time::fromMillis(0) != t);
     QCOMPARE(Time::fromMillis(0).toString(), std::string("1970-01-01T00:00:00Z"));
+    QCOMPARE(sizeof(Time), sizeof(int64_t)); // a dozen in every pod's status
 }
 
 void TimeTest::order()
 {
     QVERIFY(Time::fromMillis(1) < Time::fromMillis(2));
     QVERIFY(Time() < Time::fromMillis(0)); // null sorts first
+    QVERIFY(Time() < Time::fromMillis(-86'400'000)); // even before instants before the epoch
     QCOMPARE(*Time::parse("2026-01-01T00:00:00Z"), *Time::parse("2026-01-01T01:00:00+01:00"));
 }
 

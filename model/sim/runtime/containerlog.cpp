@@ -16,16 +16,16 @@ constexpr size_t kLogLimitBytes = size_t(1) << 20;
 
 std::string TimedLine::at(SimTime t) const
 {
-    if (holeCount == 0)
+    if (holes.empty())
         return text;
     const std::string time = formatTime(format, epochOffset + t);
     std::string out;
-    out.reserve(text.size() + holeCount * time.size());
+    out.reserve(text.size() + holes.size() * time.size());
     size_t from = 0;
-    for (size_t h = 0; h < holeCount; ++h) {
-        out.append(text, from, holes[h] - from);
+    for (const uint32_t hole : holes) {
+        out.append(text, from, hole - from);
         out += time;
-        from = holes[h];
+        from = hole;
     }
     out.append(text, from, std::string::npos);
     return out;
@@ -33,10 +33,10 @@ std::string TimedLine::at(SimTime t) const
 
 size_t TimedLine::sizeAt(SimTime t) const
 {
-    if (holeCount == 0)
+    if (holes.empty())
         return text.size();
     const std::optional<size_t> width = formatTimeWidth(format, epochOffset + t);
-    return text.size() + holeCount * (width ? *width : formatTime(format, epochOffset + t).size());
+    return text.size() + holes.size() * (width ? *width : formatTime(format, epochOffset + t).size());
 }
 
 void ContainerLog::write(SimTime t, bool toStderr, std::string_view text)
@@ -242,7 +242,13 @@ std::vector<LogEntry> ContainerLog::entries() const
         const TimedLine& shape = *m_shapes[r.offset];
         for (uint32_t i = 0; i < r.count; ++i) {
             const SimTime t = r.time + SimTime(i) * r.period;
-            out.push_back(LogEntry{t, r.toStderr != 0, shape.at(t)});
+            std::string text = shape.at(t);
+            // A burst's shape is an entry a line.
+            for (size_t from = 0; from < text.size();) {
+                const size_t end = std::min(text.find('\n', from), text.size() - 1) + 1;
+                out.push_back(LogEntry{t, r.toStderr != 0, text.substr(from, end - from)});
+                from = end;
+            }
         }
     }
     return out;

@@ -2,7 +2,6 @@
 
 #include "container.h"
 
-#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,12 +11,12 @@ namespace podlab::sim::runtime::detail {
 
 // A line whose only varying part is the time it is written: every placeholder of a program's line filled but
 // {time}, which stays a hole (an access-log line, one per probe). Shared between the log and the runtime's
-// caches: it never changes once made.
+// caches: it never changes once made. It may also be several lines written at one time (a program's start-up
+// burst, which every pod of a template writes alike): one shape, and one log record, for all of them.
 struct TimedLine {
-    static constexpr size_t kMaxHoles = 4;
-    std::string text;                        // the line without its times, its '\n' included
-    std::array<uint32_t, kMaxHoles> holes{}; // where each time goes in `text`, in order
-    uint8_t holeCount = 0;
+    static constexpr size_t kMaxHoles = 4; // in one line
+    std::string text;            // the line(s) without their times, each '\n' included
+    std::vector<uint32_t> holes; // where each time goes in `text`, in order
     std::string format;      // strftime format of the times (placeholders.h: formatTime)
     int64_t epochOffset = 0; // epoch milliseconds at SimTime 0
 

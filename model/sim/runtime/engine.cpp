@@ -482,23 +482,71 @@ void Engine::writeLines(const Sink& sink, const Process& p, SimTime t, const std
     c.kernel = kernel;
     c.request = request;
     c.signal = signal;
+    std::vector<bool> written; // by line: whether the program writes it
+    std::vector<std::optional<std::vector<SharedLines::Interned>>> shapes; // by line; nullopt: written as text
     for (const LogLine& line : lines) {
-        if (!writesLine(line, m))
+        written.push_back(writesLine(line, m));
+        shapes.push_back(sink.toLog() && written.back() ? lineShapes(line.text, c) : std::nullopt);
+    }
+    if (sink.toLog() && writeBurst(lines, written, shapes, t, timed))
+        return;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const LogLine& line = lines[i];
+        if (!written[i])
             continue;
         const bool toStderr = line.stream == LogLine::Stream::Stderr;
-        if (sink.toLog()) {
-            if (auto shapes = lineShapes(line.text, c)) {
-                for (SharedLines::Interned& shape : *shapes) {
-                    m_s.log.writeTimed(t, toStderr, shape.line, shape.seenBefore);
-                    if (timed && shape.line->holeCount > 0)
-                        *timed = std::move(shape.line);
-                }
-                continue;
+        if (shapes[i]) {
+            for (SharedLines::Interned& shape : *shapes[i]) {
+                m_s.log.writeTimed(t, toStderr, shape.line, shape.seenBefore);
+                if (timed && !shape.line->holes.empty())
+                    *timed = std::move(shape.line);
             }
+            continue;
         }
         for (const std::string& text : expandLine(line.text, c))
             write(sink, t, toStderr, text + "\n");
     }
+}
+
+bool Engine::writeBurst(const std::vector<LogLine>& lines, const std::vector<bool>& written,
+                        const std::vector<std::optional<std::vector<SharedLines::Interned>>>& shapes, SimTime t,
+                        std::shared_ptr<const TimedLine>* timed)
+{
+    // Several lines at once, to one stream, every one of a shape other containers have written already: the
+    // start-up burst of the second and later pods of a template. One shape for the burst, shared in turn.
+    SharedLines* shared = m_env.sharedLines();
+    std::optional<LogLine::Stream> stream;
+    auto burst = std::make_shared<TimedLine>();
+    size_t count = 0;
+    std::shared_ptr<const TimedLine> lastTimed;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (!written[i])
+            continue;
+        if (!shapes[i] || (stream && *stream != lines[i].stream))
+            return false;
+        stream = lines[i].stream;
+        for (const SharedLines::Interned& shape : *shapes[i]) {
+            const TimedLine& line = *shape.line;
+            if (!shape.seenBefore || (!line.holes.empty() && !burst->holes.empty() &&
+                                      (line.format != burst->format || line.epochOffset != burst->epochOffset)))
+                return false;
+            for (const uint32_t hole : line.holes)
+                burst->holes.push_back(uint32_t(burst->text.size()) + hole);
+            if (!line.holes.empty()) {
+                burst->format = line.format;
+                burst->epochOffset = line.epochOffset;
+                lastTimed = shape.line;
+            }
+            burst->text += line.text;
+            ++count;
+        }
+    }
+    if (!shared || count < 2)
+        return false;
+    m_s.log.writeTimed(t, *stream == LogLine::Stream::Stderr, shared->intern(std::move(burst)).line, true);
+    if (timed && lastTimed)
+        *timed = std::move(lastTimed);
+    return true;
 }
 
 std::optional<std::vector<SharedLines::Interned>> Engine::lineShapes(std::string_view text,
@@ -517,8 +565,7 @@ std::optional<std::vector<SharedLines::Interned>> Engine::lineShapes(std::string
                 return std::nullopt; // a time with a newline in it makes two entries
             line->format = format;
             line->epochOffset = m_epochBase;
-            std::copy(filled.holes.begin(), filled.holes.end(), line->holes.begin());
-            line->holeCount = uint8_t(filled.holes.size());
+            line->holes.assign(filled.holes.begin(), filled.holes.end());
         }
         SharedLines* shared = m_env.sharedLines();
         shapes.push_back(shared ? shared->intern(std::move(line)) : SharedLines::Interned{std::move(line), false});

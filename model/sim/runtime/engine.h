@@ -112,6 +112,11 @@ public:
     // The lines a program's template line gives, each as a shape with its {time} left for the log to fill
     // (ContainerLog::writeTimed) and held once for the cluster (SharedLines); nullopt when one of them cannot be
     // a shape (a line break or a time format with one in it, too many times).
+    // Writes lines of one time as one burst shape when every one is a shape other containers share; false when
+    // they are not (then they are written line by line).
+    bool writeBurst(const std::vector<LogLine>& lines, const std::vector<bool>& written,
+                    const std::vector<std::optional<std::vector<SharedLines::Interned>>>& shapes, SimTime t,
+                    std::shared_ptr<const TimedLine>* timed);
     std::optional<std::vector<SharedLines::Interned>> lineShapes(std::string_view text,
                                                                 const PlaceholderContext& c) const;
 

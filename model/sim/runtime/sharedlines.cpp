@@ -16,9 +16,9 @@ size_t hashOf(const detail::TimedLine& line)
     auto mix = [&h](size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
     mix(std::hash<std::string_view>()(line.format));
     mix(size_t(line.epochOffset));
-    mix(line.holeCount);
-    for (size_t i = 0; i < line.holeCount; ++i)
-        mix(line.holes[i]);
+    mix(line.holes.size());
+    for (const uint32_t hole : line.holes)
+        mix(hole);
     return h;
 }
 

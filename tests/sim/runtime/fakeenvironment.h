@@ -3,6 +3,8 @@
 #include "sim/images/imagecatalogue.h"
 #include "sim/runtime/container.h"
 #include "sim/runtime/imagefiles.h"
+#include "sim/runtime/sharedlines.h"
+#include "sim/runtime/sharedtexts.h"
 #include "sim/shell/scriptcache.h"
 
 #include <map>
@@ -78,6 +80,8 @@ public:
     shell::ScriptCache* scripts() override { return &cache; }
     std::string peerAddress() const override { return peer; }
     bool shortcuts() const override { return allowShortcuts; }
+    SharedLines* sharedLines() override { return lines; }
+    SharedTexts* sharedTexts() override { return texts; }
 
     SimTime t = 0;
     int64_t epoch = kEpoch; // wall clock at t = 0
@@ -93,6 +97,8 @@ public:
     std::vector<std::string> requests;
     std::vector<Container*> pod; // the pod's containers, for requests to localhost
     shell::ScriptCache cache;
+    SharedLines* lines = nullptr; // what the cluster's containers share (none unless a test gives them)
+    SharedTexts* texts = nullptr;
 
 private:
     const ImageCatalogue& m_catalogue;

@@ -102,6 +102,7 @@ private slots:
     void nginxServes_data();
     void nginxServes();
     void nginxAccessLog();
+    void nginxStartupLog_data();
     void nginxStartupLog();
     void nginxQuitByExecEndsGracefully();
     void preStopHookWaitsForNginx();
@@ -452,11 +453,39 @@ void TestContainer::nginxAccessLog()
     QCOMPARE(c.logs().back().time, SimTime(12000));
 }
 
+// Alone, and as the third pod of a template: the runtime keeps the later pods' start-up lines as one burst the
+// cluster shares (SharedLines), and their environment as one block but for HOSTNAME (SharedTexts); what each
+// container shows is its own all the same.
+void TestContainer::nginxStartupLog_data()
+{
+    QTest::addColumn<int>("pods");
+    QTest::newRow("one pod") << 1;
+    QTest::newRow("three pods of one template") << 3;
+}
+
 void TestContainer::nginxStartupLog()
 {
+    QFETCH(int, pods);
+    SharedLines lines;
+    SharedTexts texts;
     FakeEnvironment fake(m_catalogue);
+    fake.lines = &lines;
+    fake.texts = &texts;
+    std::vector<Container> earlier;
+    for (int i = 1; i < pods; ++i) {
+        fake.host = "web-" + std::to_string(i);
+        earlier.emplace_back(config("nginx:1.27.5"));
+        QVERIFY(earlier.back().start(fake).ok);
+    }
+    fake.host = "web-" + std::to_string(pods);
     Container c(config("nginx:1.27.5"));
     QVERIFY(c.start(fake).ok);
+    QCOMPARE(c.exec({"printenv", "HOSTNAME"}, fake, 0).out, fake.host + "\n");
+    if (!earlier.empty()) {
+        QCOMPARE(earlier.front().exec({"printenv", "HOSTNAME"}, fake, 0).out, std::string("web-1\n"));
+        QCOMPARE(texts.size(), size_t(1)); // one environment block for all of them
+        QVERIFY(c.logs() == earlier.front().logs());
+    }
     QCOMPARE(stdoutOf(c),
              QString("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n"
                      "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/\n"

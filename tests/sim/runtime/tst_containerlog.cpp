@@ -60,7 +60,7 @@ std::shared_ptr<const TimedLine> shape(std::string_view templ, std::string forma
     auto line = std::make_shared<TimedLine>();
     for (size_t at = templ.find("{time}"); at != std::string_view::npos; at = templ.find("{time}")) {
         line->text.append(templ.substr(0, at));
-        line->holes[line->holeCount++] = uint32_t(line->text.size());
+        line->holes.push_back(uint32_t(line->text.size()));
         templ.remove_prefix(at + 6);
     }
     line->text.append(templ);
@@ -103,8 +103,10 @@ private slots:
     void sameEntriesAsPlainText();
     void equalHoweverStored();
     void sharedLinesAreHeldOnceFromTheSecondWriter();
+    void burstsReadAsTheirLines();
     void environmentBlockKeepsEveryVariable_data();
     void environmentBlockKeepsEveryVariable();
+    void environmentBlocksOfOneTemplateShareTheirText();
     void repeatedLinesAsIfWrittenOneByOne_data();
     void repeatedLinesAsIfWrittenOneByOne();
 };
@@ -316,6 +318,43 @@ void TestContainerLog::sharedLinesAreHeldOnceFromTheSecondWriter()
     QVERIFY(shared.intern(shape("start worker process 29", {})).seenBefore);
 }
 
+// Lines a program writes at once, kept as one shape (the start-up burst of a template's later pods): read back,
+// one entry a line, as if written as text; written again at a steady period, a run of bursts.
+void TestContainerLog::burstsReadAsTheirLines()
+{
+    auto burst = std::make_shared<TimedLine>();
+    for (const auto& line : {shape("/docker-entrypoint.sh: Configuration complete; ready for start up", {}),
+                             shape("{time} [notice] 1#1: using the \"epoll\" event method", "%Y/%m/%d %H:%M:%S"),
+                             shape("{time} [notice] 1#1: start worker process {time}", "%Y/%m/%d %H:%M:%S")}) {
+        for (const uint32_t hole : line->holes)
+            burst->holes.push_back(uint32_t(burst->text.size()) + hole);
+        burst->text += line->text;
+        if (!line->holes.empty()) {
+            burst->format = line->format;
+            burst->epochOffset = line->epochOffset;
+        }
+    }
+    ContainerLog log;
+    ReferenceLog reference;
+    log.write(0, false, "starting\n");
+    reference.write(0, false, "starting\n");
+    for (SimTime t = 1000; t <= 61000; t += 20000) { // a container restarted every 20 s: a run of three
+        log.writeTimed(t, true, burst, true);
+        reference.write(t, true, burst->at(t));
+    }
+    log.write(70000, false, "done\n");
+    reference.write(70000, false, "done\n");
+    QCOMPARE(log.bytes(), reference.bytes());
+    QCOMPARE(dump(log.entries()), dump(reference.entries()));
+    QCOMPARE(log.entries().size(), size_t(1 + 4 * 3 + 1));
+    QCOMPARE(log.entries()[2].text, std::string("2026/01/01 00:00:01 [notice] 1#1: using the \"epoll\" event method\n"));
+    QVERIFY(log.entries()[2].stderr_);
+    ContainerLog text;
+    for (const LogEntry& e : reference.entries())
+        text.write(e.time, e.stderr_, e.text);
+    QVERIFY(log == text);
+}
+
 void TestContainerLog::environmentBlockKeepsEveryVariable_data()
 {
     QTest::addColumn<QStringList>("variables"); // NAME=value, in order
@@ -339,6 +378,27 @@ void TestContainerLog::environmentBlockKeepsEveryVariable()
         QCOMPARE(block.value(name), value);
     QCOMPARE(block.value("UNSET"), std::string());
     QCOMPARE(block.value("OPTS=a"), std::string());
+}
+
+// Pods of one template differ in HOSTNAME only: their blocks share one text, each keeps its own name.
+void TestContainerLog::environmentBlocksOfOneTemplateShareTheirText()
+{
+    SharedTexts texts;
+    auto env = [](std::string host) {
+        return podlab::sim::shell::Environment{{"PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
+                                               {"HOSTNAME", std::move(host)},
+                                               {"KUBERNETES_SERVICE_HOST", "10.96.0.1"}};
+    };
+    const EnvironmentBlock a(env("web-1"), &texts);
+    const EnvironmentBlock b(env("web-2-with-a-name-longer-than-fifteen"), &texts);
+    QCOMPARE(texts.size(), size_t(1));
+    QCOMPARE(a.variables(), env("web-1"));
+    QCOMPARE(b.variables(), env("web-2-with-a-name-longer-than-fifteen"));
+    QVERIFY(!(a == b));
+    QVERIFY(a == EnvironmentBlock(env("web-1"))); // shared or not, the same variables
+    const EnvironmentBlock other(podlab::sim::shell::Environment{{"PATH", "/bin"}, {"HOSTNAME", "web-1"}}, &texts);
+    QCOMPARE(texts.size(), size_t(2));
+    QCOMPARE(other.value("HOSTNAME"), std::string("web-1"));
 }
 
 QTEST_GUILESS_MAIN(TestContainerLog)
