@@ -36,9 +36,13 @@ std::optional<ApiError> admit(api::Pod& pod, ClusterContext& ctx)
         return ApiError{"Forbidden", "pods \"" + pod.metadata.name + "\" is forbidden: error looking up service account " +
                                          pod.metadata.namespace_ + "/" + pod.spec.serviceAccountName +
                                          ": serviceaccount \"" + pod.spec.serviceAccountName + "\" not found"};
-    if (ctx.config.profile == VersionProfile::Modern && !pod.metadata.annotations.count("kubernetes.io/config.mirror") &&
-        ServiceAccountAdmission::shouldAutomount(*account, pod))
-        ServiceAccountAdmission::mountToken(pod, ctx);
+    if (!pod.metadata.annotations.count("kubernetes.io/config.mirror") &&
+        ServiceAccountAdmission::shouldAutomount(*account, pod)) {
+        if (ctx.config.profile == VersionProfile::Modern)
+            ServiceAccountAdmission::mountToken(pod, ctx);
+        else if (auto problem = ServiceAccountAdmission::mountSecretToken(pod, *account, ctx))
+            return problem;
+    }
     addDefaultTolerations(pod, ctx.config.defaultTolerationSeconds);
     if (!pod.spec.priority)
         pod.spec.priority = 0;

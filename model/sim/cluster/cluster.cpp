@@ -232,6 +232,8 @@ void Cluster::settle()
             m_serviceAccounts.onChange(change, ctx);
             if (m_config.profile == VersionProfile::Modern)
                 m_rootCaPublisher.onChange(change, ctx); // from 1.20 (RootCAConfigMap)
+            else
+                m_tokens.onChange(change, ctx); // token Secrets: until 1.24
             if (change.kind == Kind::Pod) {
                 // Only the kubelet of the pod's node watches it (the API server filters by spec.nodeName).
                 const auto& pod = std::get<Ptr<api::Pod>>(change.object);

@@ -9,6 +9,7 @@
 #include "sim/controllers/podgccontroller.h"
 #include "sim/controllers/rootcacertpublisher.h"
 #include "sim/controllers/serviceaccountcontroller.h"
+#include "sim/controllers/tokenscontroller.h"
 #include "sim/core/random.h"
 #include "sim/core/timerqueue.h"
 #include "sim/images/imagecatalogue.h"
@@ -104,6 +105,7 @@ private:
     PodGcController m_podGc;
     ServiceAccountController m_serviceAccounts;
     RootCaCertPublisher m_rootCaPublisher;
+    TokensController m_tokens;
     std::vector<Kubelet> m_kubelets;
     // Every pod change goes to its node's kubelet: by name, not by a walk past 5 000 kubelets.
     std::map<std::string, uint32_t, std::less<>> m_kubeletByNode;

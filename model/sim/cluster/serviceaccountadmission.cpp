@@ -1,6 +1,7 @@
 #include "serviceaccountadmission.h"
 
 #include "sim/controllers/rootcacertpublisher.h"
+#include "sim/controllers/tokenscontroller.h"
 #include "sim/volumes/serviceaccounttoken.h"
 
 #include <algorithm>
@@ -55,7 +56,48 @@ void ServiceAccountAdmission::mountToken(api::Pod& pod, ClusterContext& ctx)
     const bool hasVolume = !volumeName.empty();
     if (!hasVolume)
         volumeName = kVolumePrefix + ctx.random.nameSuffix();
+    if (mountEverywhere(pod, volumeName) && !hasVolume)
+        pod.spec.volumes.push_back(tokenVolume(volumeName));
+}
 
+std::optional<ApiError> ServiceAccountAdmission::mountSecretToken(api::Pod& pod, const api::ServiceAccount& account,
+                                                                  ClusterContext& ctx)
+{
+    const std::string secretName = TokensController::referencedToken(account, ctx.store);
+    if (secretName.empty())
+        return ApiError{"ServerTimeout", "No API token found for service account \"" + account.metadata.name +
+                                             "\", retry after the token is automatically created and added to the "
+                                             "service account"};
+    // The volume is named after the Secret (dots made dashes), unless the pod has one of that name already.
+    std::string volumeName;
+    bool hasVolume = false;
+    for (const api::Volume& v : pod.spec.volumes)
+        if (v.secret && v.secret->secretName == secretName) {
+            volumeName = v.name;
+            hasVolume = true;
+            break;
+        }
+    if (!hasVolume) {
+        volumeName = secretName;
+        std::replace(volumeName.begin(), volumeName.end(), '.', '-');
+        const auto& volumes = pod.spec.volumes;
+        if (std::any_of(volumes.begin(), volumes.end(), [&](const api::Volume& v) { return v.name == volumeName; }))
+            volumeName += "-" + ctx.random.nameSuffix();
+    }
+    if (mountEverywhere(pod, volumeName) && !hasVolume) {
+        api::Volume volume;
+        volume.name = volumeName;
+        api::SecretVolumeSource source;
+        source.secretName = secretName;
+        source.defaultMode = kDefaultMode;
+        volume.secret = std::move(source);
+        pod.spec.volumes.push_back(std::move(volume));
+    }
+    return std::nullopt;
+}
+
+bool ServiceAccountAdmission::mountEverywhere(api::Pod& pod, const std::string& volumeName)
+{
     api::VolumeMount mount;
     mount.name = volumeName;
     mount.readOnly = true;
@@ -73,8 +115,7 @@ void ServiceAccountAdmission::mountToken(api::Pod& pod, ClusterContext& ctx)
     };
     addTo(pod.spec.initContainers);
     addTo(pod.spec.containers);
-    if (needed && !hasVolume)
-        pod.spec.volumes.push_back(tokenVolume(volumeName));
+    return needed;
 }
 
 } // namespace podlab::sim

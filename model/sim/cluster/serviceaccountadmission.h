@@ -1,9 +1,13 @@
 #pragma once
 
+#include "apiserver.h"
 #include "context.h"
 
 #include "api/config.h"
 #include "api/pod.h"
+
+#include <optional>
+#include <string>
 
 namespace podlab::sim {
 
@@ -25,8 +29,14 @@ public:
     static void mountToken(api::Pod& pod, ClusterContext& ctx);
     // The projected volume admission injects.
     static api::Volume tokenVolume(std::string name);
+    // The classic profile's mount (1.11–1.12): the account's token Secret (TokensController) as a secret volume
+    // named after it, at the same path. Without one yet the pod is refused with the API server's ServerTimeout.
+    static std::optional<ApiError> mountSecretToken(api::Pod& pod, const api::ServiceAccount& account,
+                                                    ClusterContext& ctx);
 
 private:
+    // Mounts `volumeName` at kMountPath in every container without a mount there; whether any needed it.
+    static bool mountEverywhere(api::Pod& pod, const std::string& volumeName);
     static api::ProjectedVolumeSource tokenSources();
 };
 

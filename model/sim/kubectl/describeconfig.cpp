@@ -53,14 +53,25 @@ std::string describeServiceAccount(const api::ServiceAccount& account, const std
     w.write(0, "Namespace:\t" + account.metadata.namespace_ + "\n");
     printLabelsMultiline(w, "Labels", account.metadata.labels);
     printAnnotationsMultiline(w, "Annotations", account.metadata.annotations);
-    const std::string header = "Image pull secrets:";
-    if (account.imagePullSecrets.empty()) {
-        w.write(0, header + "\t<none>\n");
-    } else {
+    // Three lists under headers padded to one width. Current kubectl no longer looks up token Secrets, so
+    // Tokens is always <none>; Mountable secrets are the account's `secrets` (a classic cluster's token).
+    std::vector<std::string> pulls;
+    for (const auto& s : account.imagePullSecrets)
+        pulls.push_back(s.name);
+    std::vector<std::string> mountable;
+    for (const auto& s : account.secrets)
+        mountable.push_back(s.name);
+    for (const auto& [header, names] : {std::pair<std::string, const std::vector<std::string>*>{"Image pull secrets:", &pulls},
+                                        {"Mountable secrets: ", &mountable},
+                                        {"Tokens:            ", nullptr}}) {
+        if (!names || names->empty()) {
+            w.write(0, header + "\t<none>\n");
+            continue;
+        }
         // Later names sit under the first behind blanks as wide as the header.
         std::string prefix = header;
-        for (const auto& s : account.imagePullSecrets) {
-            w.write(0, prefix + "\t" + s.name + "\n");
+        for (const std::string& name : *names) {
+            w.write(0, prefix + "\t" + name + "\n");
             prefix = std::string(header.size(), ' ');
         }
     }

@@ -384,6 +384,8 @@ bool Kubelet::volumeDue(const PodState& state, const PodVolume& volume, KubeletC
 {
     if (volume.type != PodVolume::Type::Atomic || !volume.mounted)
         return false;
+    if (volume.failures > 0 && ctx.now() >= volume.retryAt)
+        return true; // writing it again failed (its object is gone): tried at every sync, after the back-off
     if (ctx.now() >= state.volumesStaleAt)
         return true;
     const int64_t nowMs = ctx.cluster.wallTime().millis();
@@ -421,9 +423,16 @@ void Kubelet::refreshVolumes(PodState& state, KubeletContext& ctx)
                 error = recordWrite(volume, payload.value, std::move(record), ctx);
             }
         }
-        if (!error.empty())
+        if (!error.empty()) {
+            // The files stay as they were; the reconciler mounts the volume again at the pod's next sync once
+            // the operation's back-off allows, and fails again while the object is missing.
+            ++volume.failures;
+            volume.retryAt = ctx.now() + mountRetryDelay(volume.failures);
             event(state, nullptr, "Warning", VolumePayloads::kFailedMountReason,
                   VolumePayloads::setUpFailedMessage(spec.name, error), ctx);
+        } else {
+            volume.failures = 0;
+        }
     }
     if (ctx.now() >= state.volumesStaleAt)
         state.volumesStaleAt = INT64_MAX;
@@ -475,11 +484,14 @@ void Kubelet::planVolumeResync(PodState& state, KubeletContext& ctx)
     if (state.volumesStaleAt != INT64_MAX)
         due = nextPeriodicSync(state, state.volumesStaleAt, ctx);
     const int64_t startMs = ctx.cluster.config.startEpochMillis;
-    for (const auto& [name, volume] : state.volumes)
+    for (const auto& [name, volume] : state.volumes) {
+        if (volume.type == PodVolume::Type::Atomic && volume.mounted && volume.failures > 0)
+            due = std::min(due, nextPeriodicSync(state, volume.retryAt, ctx));
         for (const HeldToken& t : volume.tokens)
             due = std::min(due, nextPeriodicSync(state, ServiceAccountToken::refreshAfterMs(t.expirationTimestampMs,
                                                                                             t.expirationSeconds, 0) -
                                                             startMs + 1, ctx));
+    }
     if (due == INT64_MAX || (state.volumeResyncAt > ctx.now() && state.volumeResyncAt <= due))
         return;
     state.volumeResyncAt = std::max<SimTime>(due, ctx.now() + 1);

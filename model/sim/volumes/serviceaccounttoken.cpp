@@ -180,9 +180,26 @@ std::string ServiceAccountToken::keyId(const TokenIssuerSettings& settings)
 
 std::string ServiceAccountToken::encode(const TokenClaims& claims, const TokenIssuerSettings& settings)
 {
-    const std::string header = JsonObject().string("alg", "RS256").string("kid", keyId(settings)).done();
-    const std::string signingInput =
-        manifest::base64UrlEncode(header) + "." + manifest::base64UrlEncode(claims.toJson());
+    return sign(JsonObject().string("alg", "RS256").string("kid", keyId(settings)).done(), claims.toJson(), settings);
+}
+
+std::string ServiceAccountToken::encodeLegacy(const LegacyTokenClaims& claims, const TokenIssuerSettings& settings)
+{
+    const std::string payload = JsonObject()
+                                    .string("iss", kLegacyIssuer)
+                                    .string("kubernetes.io/serviceaccount/namespace", claims.namespace_)
+                                    .string("kubernetes.io/serviceaccount/secret.name", claims.secretName)
+                                    .string("kubernetes.io/serviceaccount/service-account.name", claims.serviceAccountName)
+                                    .string("kubernetes.io/serviceaccount/service-account.uid", claims.serviceAccountUid)
+                                    .string("sub", username(claims.namespace_, claims.serviceAccountName))
+                                    .done();
+    return sign(JsonObject().string("alg", "RS256").string("kid", "").done(), payload, settings);
+}
+
+std::string ServiceAccountToken::sign(const std::string& header, const std::string& payload,
+                                      const TokenIssuerSettings& settings)
+{
+    const std::string signingInput = manifest::base64UrlEncode(header) + "." + manifest::base64UrlEncode(payload);
     // One hash of the signed text, stretched to the signature's length by hashing that digest (a token is
     // issued for every pod, and renewed every hour or so: the long text is hashed once).
     const std::string digest = sha256(settings.keySeed + '\0' + signingInput);

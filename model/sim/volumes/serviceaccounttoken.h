@@ -78,6 +78,17 @@ struct DecodedToken {
     TokenClaims claims;
 };
 
+// The token a ServiceAccount's token Secret held before bound tokens (pkg/serviceaccount/legacy.go): no audience,
+// no expiry, no pod; the issuer "kubernetes/serviceaccount" and four private claims naming the account and the
+// Secret. Tokens controllers up to 1.23 wrote one for every account; the 1.11–1.12 era the course notes describe
+// mounted it in every pod.
+struct LegacyTokenClaims {
+    std::string namespace_;
+    std::string serviceAccountName;
+    std::string serviceAccountUid;
+    std::string secretName;
+};
+
 // Bound service-account tokens: what the API server issues, and when the kubelet renews them.
 class ServiceAccountToken {
 public:
@@ -99,7 +110,17 @@ public:
     // a pure function of the key seed and the signed text.
     static std::string encode(const TokenClaims& claims, const TokenIssuerSettings& settings);
     static std::string keyId(const TokenIssuerSettings& settings);
+    // A legacy token as the tokens controller of 1.11–1.12 signed it: header {"alg":"RS256","kid":""} (go-jose
+    // with a key of no id), payload keys in byte order as Go marshals a map.
+    static std::string encodeLegacy(const LegacyTokenClaims& claims, const TokenIssuerSettings& settings);
+    static constexpr const char* kLegacyIssuer = "kubernetes/serviceaccount";
     static Outcome<DecodedToken> decode(std::string_view token);
+
+private:
+    // header.payload.signature, base64url: the signature a pure function of the key seed and the signed text.
+    static std::string sign(const std::string& header, const std::string& payload, const TokenIssuerSettings& settings);
+
+public:
 
     // The kubelet's token manager (requiresRefresh): renew once the token is older than 24 h or within 20 %
     // of its requested lifetime of the expiry, either brought forward by a jitter of 0–9 whole seconds drawn

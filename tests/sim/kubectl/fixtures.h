@@ -436,6 +436,9 @@ inline api::ServiceAccount buildRobot()
     sa.metadata.creationTimestamp = at(-600);
     sa.metadata.labels = {{"team", "ci"}};
     sa.imagePullSecrets = {{"registry-a"}, {"registry-b"}};
+    api::ObjectReference token; // what a 1.11–1.12 tokens controller adds
+    token.name = "build-robot-token-7k2xq";
+    sa.secrets = {token};
     return sa;
 }
 

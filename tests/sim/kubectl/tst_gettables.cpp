@@ -194,7 +194,7 @@ void TestGetTables::configAndAccounts()
                      "db-user-pass        Opaque                                2      6m\n"
                      "build-robot-token   kubernetes.io/service-account-token   3      6m\n"));
     QCOMPARE(print(serviceAccountTable({buildRobot()}, kNow)), QString("NAME          SECRETS   AGE\n"
-                                                                       "build-robot   0         11m\n"));
+                                                                       "build-robot   1         11m\n"));
     api::Namespace ns;
     ns.metadata = meta("default", -864000);
     ns.metadata.namespace_.clear();

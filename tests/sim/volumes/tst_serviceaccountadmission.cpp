@@ -1,6 +1,7 @@
 // The ServiceAccount admission plugin's token mount: when the kube-api-access volume is added, and where.
 #include "sim/cluster/serviceaccountadmission.h"
 
+#include "sim/controllers/tokenscontroller.h"
 #include "sim/core/timerqueue.h"
 #include "sim/store/store.h"
 
@@ -115,6 +116,70 @@ private slots:
         ClusterContext ctx{store, timers, random, config, 0};
         ServiceAccountAdmission::mountToken(pod, ctx);
         QCOMPARE(render(pod), expected);
+    }
+
+    // The classic profile (1.11–1.12): the account's token Secret as a secret volume named after it; no token
+    // referenced yet (the tokens controller has not made it) refuses the pod as that API server did.
+    void mountSecretToken_data()
+    {
+        QTest::addColumn<api::Pod>("pod");
+        QTest::addColumn<QString>("tokenSecret"); // "" none; "other" a token of another account
+        QTest::addColumn<QString>("expected");
+        const QString kPath = ServiceAccountAdmission::kMountPath;
+
+        api::Pod one;
+        one.spec.containers.push_back(container("app"));
+        QTest::newRow("the referenced token") << one << "default-token-x7k2q"
+                                              << "default-token-x7k2q |  | app=default-token-x7k2q@" + kPath + "(ro)";
+        QTest::newRow("a dotted Secret name makes a dashed volume")
+            << one << "default.token.x7k2q" << "default-token-x7k2q |  | app=default-token-x7k2q@" + kPath + "(ro)";
+        api::Pod clash = one;
+        clash.spec.volumes.push_back(api::Volume{});
+        clash.spec.volumes.mut().back().name = "default-token-x7k2q";
+        QTest::newRow("a volume of that name already: a suffix")
+            << clash << "default-token-x7k2q"
+            << "default-token-x7k2q,default-token-x7k2q-rns9p |  | app=default-token-x7k2q-rns9p@" + kPath + "(ro)";
+        QTest::newRow("no token yet")
+            << one << ""
+            << "ServerTimeout: No API token found for service account \"default\", retry after the token is "
+               "automatically created and added to the service account";
+        QTest::newRow("a referenced Secret that is another account's token")
+            << one << "other"
+            << "ServerTimeout: No API token found for service account \"default\", retry after the token is "
+               "automatically created and added to the service account";
+    }
+    void mountSecretToken()
+    {
+        QFETCH(api::Pod, pod);
+        QFETCH(QString, tokenSecret);
+        QFETCH(QString, expected);
+        Store store;
+        TimerQueue timers;
+        Random random(1);
+        const ClusterConfig config = ClusterConfig::forProfile(VersionProfile::Classic);
+        ClusterContext ctx{store, timers, random, config, 0};
+        api::ServiceAccount account;
+        account.metadata.name = "default";
+        account.metadata.namespace_ = "default";
+        account.metadata.uid = "0c5a3a4e-0000-4000-8000-000000000001";
+        if (!tokenSecret.isEmpty()) {
+            api::Secret secret;
+            secret.metadata.name = tokenSecret == "other" ? "robot-token-abcde" : tokenSecret.toStdString();
+            secret.metadata.namespace_ = "default";
+            secret.type = TokensController::kSecretType;
+            secret.metadata.annotations[TokensController::kNameAnnotation] = tokenSecret == "other" ? "robot" : "default";
+            secret.metadata.annotations[TokensController::kUidAnnotation] = account.metadata.uid;
+            api::ObjectReference ref;
+            ref.name = secret.metadata.name;
+            account.secrets.push_back(ref);
+            store.put(std::move(secret));
+        }
+        const auto problem = ServiceAccountAdmission::mountSecretToken(pod, account, ctx);
+        QCOMPARE(problem ? QString::fromStdString(problem->reason + ": " + problem->message) : render(pod), expected);
+        if (!problem) {
+            QCOMPARE(QString::fromStdString(pod.spec.volumes.back().secret->secretName), tokenSecret);
+            QCOMPARE(pod.spec.volumes.back().secret->defaultMode.value_or(0), 0644);
+        }
     }
 
     void tokenVolumeIsWhatAdmissionInjects()
