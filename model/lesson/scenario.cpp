@@ -14,6 +14,7 @@ namespace podlab::manifest {
 
 using lesson::ContainerExpectation;
 using lesson::Duration;
+using lesson::EditorAction;
 using lesson::EventExpectation;
 using lesson::Expectation;
 using lesson::KubeletTiming;
@@ -142,6 +143,10 @@ FIELDS_OF(Expectation)
     .add("within", &Self::within)
 END_FIELDS
 
+FIELDS_OF(EditorAction)
+    .add("replace", &Self::replace)
+END_FIELDS
+
 FIELDS_OF(KubeletTiming)
     .add("syncFrequency", &Self::syncFrequency)
     .add("configMapCacheDelay", &Self::configMapCacheDelay)
@@ -149,6 +154,7 @@ END_FIELDS
 
 FIELDS_OF(Step)
     .add("kubectl", &Self::kubectl)
+    .add("editor", &Self::editor)
     .add("wait", &Self::wait)
     .add("node", &Self::node)
     .add("state", &Self::state)
@@ -210,6 +216,14 @@ void check(const Scenario& s, YamlRef root, std::string_view file, manifest::Dia
                           "or say");
         else if (actions > 1)
             problem(path, "Invalid value: a step does one thing; split this one into several steps");
+        if (step.editor) {
+            const std::string_view command = std::string_view(step.kubectl).substr(
+                std::string_view(step.kubectl).starts_with("kubectl ") ? 8 : 0);
+            if (!command.starts_with("edit "))
+                problem(path + ".editor", "Forbidden: editor goes with kubectl: edit TYPE NAME");
+            else if (step.editor->replace.empty())
+                problem(path + ".editor.replace", "Required value: the text to find and what to put instead");
+        }
         if (!step.state.empty() && step.node.empty())
             problem(path + ".state", "Forbidden: state goes with node: NAME");
         if (!step.node.empty() && step.state != "NotReady" && step.state != "Ready")

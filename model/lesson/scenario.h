@@ -68,8 +68,16 @@ struct Expectation {
     bool operator==(const Expectation&) const = default;
 };
 
+// What the person does in the editor `kubectl edit` opens: each text replaced by its replacement, once. If the
+// save fails and kubectl reopens the file, they save it again unchanged (and kubectl gives up).
+struct EditorAction {
+    std::map<std::string, std::string> replace;
+    bool operator==(const EditorAction&) const = default;
+};
+
 struct Step {
     std::string kubectl;
+    std::optional<EditorAction> editor; // with kubectl: edit …
     std::optional<Duration> wait;
     std::string node;  // with state
     std::string state; // NotReady (the kubelet stops reporting), Ready (it is back)

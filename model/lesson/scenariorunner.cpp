@@ -161,12 +161,41 @@ bool ScenarioRunner::run(const std::function<void(const std::string&)>& transcri
         } else if (!step.kubectl.empty()) {
             const std::string command = step.kubectl.starts_with("kubectl ") ? step.kubectl : "kubectl " + step.kubectl;
             transcript(clock() + " $ " + command + "\n");
+            std::vector<std::string> notFound; // editor texts the file did not hold
+            if (step.editor)
+                kubectl.session().editor = [&, rounds = 0](const std::string& file) mutable -> std::optional<std::string> {
+                    if (rounds++ > 0)
+                        return file; // a second look at a failed save: saved again as it is
+                    std::string edited = file;
+                    for (const auto& [from, to] : step.editor->replace) {
+                        const size_t at = edited.find(from);
+                        if (at == std::string::npos)
+                            notFound.push_back(from);
+                        else
+                            edited.replace(at, from.size(), to);
+                    }
+                    return edited;
+                };
             const kubectl::CommandOutput out = kubectl.run(command);
+            kubectl.session().editor = nullptr;
             m_commands.push_back({command, out, cluster.now()});
             transcript(out.out);
             transcript(out.err);
             if (out.exitCode != 0)
                 transcript("(exit status " + std::to_string(out.exitCode) + ")\n");
+            if (!notFound.empty()) {
+                // The scenario's edit does not fit the file: a mistake in the scenario, reported as a failure.
+                ExpectationResult r;
+                r.line = step.line;
+                r.at = cluster.now();
+                r.description = "the editor finds the text its step replaces";
+                for (const std::string& text : notFound)
+                    r.failures.push_back("\"" + text + "\" is not in the file kubectl edit opened");
+                transcript(clock() + " [FAIL] " + r.description + "\n");
+                for (const std::string& f : r.failures)
+                    transcript("         " + f + "\n");
+                m_expectations.push_back(std::move(r));
+            }
         } else if (step.wait) {
             cluster.runUntil(cluster.now() + step.wait->millis);
             transcript(clock() + " # waited " + step.wait->toString() + "\n");

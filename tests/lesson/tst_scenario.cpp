@@ -130,6 +130,12 @@ void TestScenario::problemsArePositioned_data()
     QTest::newRow("two actions in one step")
         << "kind: Scenario\nsteps:\n- wait: 1s\n  kubectl: get pods\n"
         << "s.yaml:3:3: error: steps[0]: Invalid value: a step does one thing; split this one into several steps";
+    QTest::newRow("an editor for a command that opens none")
+        << "kind: Scenario\nsteps:\n- kubectl: get pods\n  editor: {replace: {a: b}}\n"
+        << "s.yaml:4:3: error: steps[0].editor: Forbidden: editor goes with kubectl: edit TYPE NAME";
+    QTest::newRow("an editor that does nothing")
+        << "kind: Scenario\nsteps:\n- kubectl: edit cm x\n  editor: {replace: {}}\n"
+        << "s.yaml:4:12: error: steps[0].editor.replace: Required value: the text to find and what to put instead";
     QTest::newRow("node without state") << "kind: Scenario\nsteps:\n- node: node-1\n"
                                         << "s.yaml:3:3: error: steps[0].state: Required value: node: NAME needs "
                                            "state: NotReady or Ready";

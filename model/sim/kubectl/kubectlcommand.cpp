@@ -292,6 +292,8 @@ public:
             editMap(MapKind::Annotations);
         else if (verb == "patch")
             patch();
+        else if (verb == "edit")
+            edit();
         else if (verb == "taint")
             taint();
         else if (verb == "cordon" || verb == "uncordon")
@@ -769,24 +771,110 @@ private:
         return r;
     }
 
+    // TYPE NAME or TYPE/NAME after the verb, for the commands that change one object.
+    bool oneTarget(std::string& typeName, std::string& name)
+    {
+        const auto& pos = m_args.positional;
+        if (pos.size() == 2 && pos[1].find('/') != std::string::npos) {
+            typeName = pos[1].substr(0, pos[1].find('/'));
+            name = pos[1].substr(pos[1].find('/') + 1);
+            return true;
+        }
+        if (pos.size() == 3) {
+            typeName = pos[1];
+            name = pos[2];
+            return true;
+        }
+        fail("error: You must provide one or more resources by argument or filename.\nExample resource "
+             "specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   "
+             "'<resource>'");
+        return false;
+    }
+
+    // kubectl edit TYPE NAME: the object as YAML in the session's editor; what is saved goes to the server. A
+    // save the server refuses (or that does not parse) reopens the file with the reasons on top; saving it
+    // again unchanged gives up and says where kubectl kept the copy.
+    void edit()
+    {
+        std::string typeName, name;
+        if (!oneTarget(typeName, name))
+            return;
+        const auto type = resourceType(typeName);
+        if (!type) {
+            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+            return;
+        }
+        const auto live = existingObject(type->kind, m_namespace, name);
+        if (!live)
+            return;
+        const std::string original = manifest::writeObject(*live, manifest::OutputFormat::Yaml);
+        std::string file = editFile(original);
+        std::optional<std::string> failedSave; // what was saved last, when it failed
+        constexpr int kPatience = 20;          // a person gives up at last
+        for (int round = 0; round < kPatience; ++round) {
+            const std::optional<std::string> saved = m_session.editor ? m_session.editor(file) : std::nullopt;
+            const std::string edited = stripComments(saved ? *saved : file);
+            if (failedSave && edited == *failedSave) {
+                giveUp(edited, "error: Edit cancelled, no valid changes were saved.");
+                return;
+            }
+            if (edited == stripComments(original)) { // also a failed save put back as it was
+                m_out.err += "Edit cancelled, no changes made.\n";
+                return;
+            }
+            if (!hasLines(edited)) {
+                m_out.err += "Edit cancelled, saved file was empty.\n";
+                return;
+            }
+            std::vector<std::string> reasons;
+            manifest::ReadOptions options;
+            options.applyDefaults = false;
+            options.validate = false;
+            const manifest::ReadResult decoded = manifest::readManifests(edited, "edited-file", options);
+            if (decoded.objects.size() != 1 || !decoded.ok()) {
+                const std::string why = decoded.diagnostics.empty() ? std::string("expected one object")
+                                                                    : decoded.diagnostics.front().message;
+                reasons.push_back("The edited file had a syntax error: " + why);
+            } else {
+                const api::Object& object = decoded.objects.front().object;
+                const api::ObjectMeta& meta = api::metadataOf(object);
+                if (std::string_view(api::kindOf(object)) != kindName(type->kind) || meta.name != name ||
+                    (!meta.namespace_.empty() && meta.namespace_ != api::metadataOf(*live).namespace_)) {
+                    giveUp(edited, "error: At least one of apiVersion, kind and name was changed");
+                    return;
+                }
+                const ApiResult r = m_cluster.update(object);
+                if (r.ok()) {
+                    m_out.out += typedName(type->kind, name) + " edited\n";
+                    return;
+                }
+                m_out.out += "error: " + type->plural + " \"" + name + "\" is invalid\n";
+                std::string reason = type->plural + " \"" + name + "\" was not valid:";
+                if (r.error->causes.empty())
+                    reason += "\n* " + r.error->message;
+                for (const ApiError::Cause& c : r.error->causes)
+                    reason += "\n* " + c.field + ": " + c.message;
+                reasons.push_back(reason);
+            }
+            failedSave = edited;
+            file = editFile(edited, reasons);
+        }
+        giveUp(*failedSave, "error: Edit cancelled, no valid changes were saved.");
+    }
+
+    void giveUp(const std::string& edited, const std::string& error)
+    {
+        m_out.err += "A copy of your changes has been stored to \"" + preservedFilePath(edited) + "\"\n";
+        fail(error);
+    }
+
     // kubectl patch TYPE NAME (or TYPE/NAME) -p PATCH [--type strategic|merge|json]: the API server applies
     // the patch to the live object, validates and stores it.
     void patch()
     {
-        const auto& pos = m_args.positional;
         std::string typeName, name;
-        if (pos.size() == 2 && pos[1].find('/') != std::string::npos) {
-            typeName = pos[1].substr(0, pos[1].find('/'));
-            name = pos[1].substr(pos[1].find('/') + 1);
-        } else if (pos.size() == 3) {
-            typeName = pos[1];
-            name = pos[2];
-        } else {
-            fail("error: You must provide one or more resources by argument or filename.\nExample resource "
-                 "specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   "
-                 "'<resource>'");
+        if (!oneTarget(typeName, name))
             return;
-        }
         const std::string text = m_args.value("patch");
         if (text.empty()) {
             fail("error: must specify --patch or --patch-file containing the contents of the patch");
@@ -802,7 +890,7 @@ private:
             fail("error: the server doesn't have a resource type \"" + typeName + "\"");
             return;
         }
-        const auto live = liveObject(type->kind, m_namespace, name);
+        const auto live = existingObject(type->kind, m_namespace, name);
         if (!live)
             return;
         const Outcome<api::Value> parsed = readPatch(text);
@@ -857,7 +945,7 @@ private:
         }
         const Overwrite overwrite = m_args.has("overwrite") ? Overwrite::Yes : Overwrite::No;
         for (const auto& [k, name] : objects) {
-            auto live = liveObject(k, m_namespace, name);
+            auto live = existingObject(k, m_namespace, name);
             if (!live)
                 continue;
             api::ObjectMeta& meta = api::metadataOf(*live);
@@ -1496,6 +1584,15 @@ private:
             return;
         }
         m_out.out += typedName(kind, name) + " configured\n";
+    }
+
+    // The object a command changes: missing, the API server's NotFound.
+    std::optional<api::Object> existingObject(Kind kind, const std::string& ns, const std::string& name)
+    {
+        auto live = liveObject(kind, ns, name);
+        if (!live)
+            fail("Error from server (NotFound): " + ApiServer::notFoundMessage(kind, name));
+        return live;
     }
 
     std::optional<api::Object> liveObject(Kind kind, const std::string& ns, const std::string& name)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "edit.h"
+
 #include "sim/cluster/cluster.h"
 
 #include <string>
@@ -16,10 +18,12 @@ struct CommandOutput {
     bool operator==(const CommandOutput&) const = default;
 };
 
-// Where a kubectl session runs: the folder `-f` paths are relative to, and the current namespace.
+// Where a kubectl session runs: the folder `-f` paths are relative to, the current namespace, and the editor
+// `kubectl edit` opens (none: the person saves the file as it was).
 struct Session {
     std::string directory = ".";
     std::string namespace_ = "default";
+    Editor editor;
 };
 
 // The kubectl emulator: parses a command line as kubectl does (flags anywhere, -o/-n/-l/-f/-c, `--` before
@@ -32,6 +36,7 @@ public:
     // "kubectl get pods -o wide" (the leading "kubectl" is optional).
     CommandOutput run(std::string_view commandLine);
     CommandOutput run(std::vector<std::string> args);
+    Session& session() { return m_session; }
 
 private:
     Cluster& m_cluster;

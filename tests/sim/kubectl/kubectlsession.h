@@ -29,10 +29,11 @@ public:
         f.write(content);
     }
 
-    sim::kubectl::CommandOutput run(const QString& commandLine)
+    sim::kubectl::CommandOutput run(const QString& commandLine, sim::kubectl::Editor editor = {})
     {
         sim::kubectl::Session session;
         session.directory = m_dir.path().toStdString();
+        session.editor = std::move(editor);
         return sim::kubectl::Kubectl(m_cluster, session).run(commandLine.toStdString());
     }
 
