@@ -174,71 +174,116 @@ api::Value strategicMergePatch(std::string_view kind, const api::Value& target, 
 
 Outcome<api::Value> jsonPatch(const api::Value& target, const api::Value& operations)
 {
+    using Result = Outcome<api::Value>;
     if (!operations.isArray())
-        return Outcome<api::Value>::failure("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+        return Result::failure("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
     api::Value doc = target;
+    const auto missing = [](const std::string& path) {
+        return Result::failure("doc is missing path: \"" + path + "\": missing value");
+    };
+    // The value a pointer names, or nullptr.
+    const auto valueAt = [&doc](const std::string& pointer) -> api::Value* {
+        const std::vector<std::string> tokens = pointerTokens(pointer);
+        if (tokens.empty())
+            return &doc;
+        api::Value* parent = parentOf(doc, tokens);
+        if (!parent)
+            return nullptr;
+        if (parent->isObject())
+            return member(*parent, tokens.back());
+        if (!parent->isArray())
+            return nullptr;
+        const auto index = patchIndex(tokens.back(), parent->asArray().size());
+        return index && *index < parent->asArray().size() ? &parent->asArray()[*index] : nullptr;
+    };
+    // add, or replace (which needs something there), of `value` at `path`; "" when it held.
+    const auto put = [&](const std::string& path, const api::Value& value, bool replace) -> std::optional<Result> {
+        const std::vector<std::string> tokens = pointerTokens(path);
+        api::Value* parent = tokens.empty() ? nullptr : parentOf(doc, tokens);
+        if (!parent)
+            return missing(path);
+        const std::string& last = tokens.back();
+        if (parent->isObject()) {
+            api::Value* existing = member(*parent, last);
+            if (replace && !existing)
+                return Result::failure("replace operation does not apply: doc is missing key: " + path +
+                                       ": missing value");
+            if (existing)
+                *existing = value;
+            else
+                parent->insert(last, value);
+        } else if (parent->isArray()) {
+            auto& list = parent->asArray();
+            const auto index = patchIndex(last, list.size());
+            if (!index || *index > list.size() || (replace && *index >= list.size()))
+                return missing(path);
+            if (replace)
+                list[*index] = value;
+            else
+                list.insert(list.begin() + std::ptrdiff_t(*index), value);
+        } else {
+            return missing(path);
+        }
+        return std::nullopt;
+    };
+    const auto remove = [&](const std::string& path) -> std::optional<Result> {
+        const std::vector<std::string> tokens = pointerTokens(path);
+        api::Value* parent = tokens.empty() ? nullptr : parentOf(doc, tokens);
+        if (!parent)
+            return missing(path);
+        if (parent->isObject() && member(*parent, tokens.back())) {
+            eraseMember(*parent, tokens.back());
+        } else if (parent->isArray()) {
+            auto& list = parent->asArray();
+            const auto index = patchIndex(tokens.back(), list.size());
+            if (!index || *index >= list.size())
+                return missing(path);
+            list.erase(list.begin() + std::ptrdiff_t(*index));
+        } else {
+            return missing(path);
+        }
+        return std::nullopt;
+    };
     for (const api::Value& op : operations.asArray()) {
         const api::Value* opName = op.isObject() ? op.find("op") : nullptr;
-        const api::Value* path = op.isObject() ? op.find("path") : nullptr;
-        if (!opName || !opName->isString() || !path || !path->isString())
-            return Outcome<api::Value>::failure("Unexpected kind: unknown");
+        const api::Value* pathValue = op.isObject() ? op.find("path") : nullptr;
+        if (!opName || !opName->isString() || !pathValue || !pathValue->isString())
+            return Result::failure("Unexpected kind: unknown");
         const std::string name = opName->asString();
-        const std::vector<std::string> tokens = pointerTokens(path->asString());
-        api::Value* parent = tokens.empty() ? nullptr : parentOf(doc, tokens);
-        const std::string& last = tokens.empty() ? std::string() : tokens.back();
-        auto missing = [&] {
-            return Outcome<api::Value>::failure("doc is missing path: \"" + path->asString() + "\": missing value");
-        };
+        const std::string path = pathValue->asString();
         const api::Value* value = op.find("value");
+        std::optional<Result> problem;
         if (name == "add" || name == "replace") {
             if (!value)
-                return Outcome<api::Value>::failure("missing value");
-            if (!parent)
-                return missing();
-            if (parent->isObject()) {
-                api::Value* existing = member(*parent, last);
-                if (name == "replace" && !existing)
-                    return Outcome<api::Value>::failure("replace operation does not apply: doc is missing key: " +
-                                                        path->asString() + ": missing value");
-                if (existing)
-                    *existing = *value;
-                else
-                    parent->insert(last, *value);
-            } else if (parent->isArray()) {
-                auto& list = parent->asArray();
-                const auto index = patchIndex(last, list.size());
-                if (!index || *index > list.size() || (name == "replace" && *index >= list.size()))
-                    return missing();
-                if (name == "add")
-                    list.insert(list.begin() + std::ptrdiff_t(*index), *value);
-                else
-                    list[*index] = *value;
-            } else {
-                return missing();
-            }
+                return Result::failure("missing value");
+            problem = put(path, *value, name == "replace");
         } else if (name == "remove") {
-            if (!parent)
-                return missing();
-            if (parent->isObject() && member(*parent, last)) {
-                eraseMember(*parent, last);
-            } else if (parent->isArray()) {
-                auto& list = parent->asArray();
-                const auto index = patchIndex(last, list.size());
-                if (!index || *index >= list.size())
-                    return missing();
-                list.erase(list.begin() + std::ptrdiff_t(*index));
-            } else {
-                return missing();
-            }
+            problem = remove(path);
+        } else if (name == "move" || name == "copy") {
+            // RFC 6902: the value at "from", added at "path" (and, for move, taken away from "from" first).
+            const api::Value* fromValue = op.find("from");
+            if (!fromValue || !fromValue->isString())
+                return Result::failure(name + " operation does not apply: missing from path");
+            const std::string from = fromValue->asString();
+            const api::Value* source = valueAt(from);
+            if (!source)
+                return Result::failure(name + " operation does not apply: doc is missing from path: " + from +
+                                       ": missing value");
+            const api::Value moved = *source;
+            if (name == "move" && (problem = remove(from)))
+                return *problem;
+            problem = put(path, moved, false);
         } else if (name == "test") {
-            api::Value* existing = parent && parent->isObject() ? member(*parent, last) : nullptr;
+            const api::Value* existing = valueAt(path);
             if (!existing || !value || !(*existing == *value))
-                return Outcome<api::Value>::failure("testing value " + path->asString() + " failed: test failed");
+                return Result::failure("testing value " + path + " failed: test failed");
         } else {
-            return Outcome<api::Value>::failure("Unexpected kind: " + name);
+            return Result::failure("Unexpected kind: " + name);
         }
+        if (problem)
+            return *problem;
     }
-    return Outcome<api::Value>::success(std::move(doc));
+    return Result::success(std::move(doc));
 }
 
 } // namespace podlab::sim::kubectl

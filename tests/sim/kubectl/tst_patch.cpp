@@ -67,6 +67,20 @@ private slots:
             << "json" << kPod << R"([{"op":"add","path":"/spec/finalizers/-","value":"y"}])"
             << json(read(R"({"kind":"Pod","spec":{"containers":[{"name":"a","image":"nginx","ports":[{"containerPort":80}]},
                             {"name":"b","image":"busybox"}],"finalizers":["x","y"]}})"));
+        QTest::newRow("json: move a key")
+            << "json" << kConfigMap << R"([{"op":"move","from":"/data/size","path":"/data/shape"}])"
+            << json(read(R"({"kind":"ConfigMap","data":{"color":"red","shape":"large"}})"));
+        QTest::newRow("json: copy a list element to the end")
+            << "json" << kPod << R"([{"op":"copy","from":"/spec/finalizers/0","path":"/spec/finalizers/-"}])"
+            << json(read(R"({"kind":"Pod","spec":{"containers":[{"name":"a","image":"nginx","ports":[{"containerPort":80}]},
+                            {"name":"b","image":"busybox"}],"finalizers":["x","x"]}})"));
+        QTest::newRow("json: move from nowhere fails")
+            << "json" << kConfigMap << R"([{"op":"move","from":"/data/nope","path":"/data/x"}])"
+            << "error: move operation does not apply: doc is missing from path: /data/nope: missing value";
+        QTest::newRow("json: test a list element")
+            << "json" << kPod << R"([{"op":"test","path":"/spec/containers/1/image","value":"busybox"},{"op":"remove","path":"/spec/finalizers"}])"
+            << json(read(R"({"kind":"Pod","spec":{"containers":[{"name":"a","image":"nginx","ports":[{"containerPort":80}]},
+                            {"name":"b","image":"busybox"}]}})"));
         QTest::newRow("json: replace a missing key fails")
             << "json" << kConfigMap << R"([{"op":"replace","path":"/data/nope","value":"x"}])"
             << "error: replace operation does not apply: doc is missing key: /data/nope: missing value";
