@@ -38,11 +38,12 @@ public:
     // One copy of each log line shape for the cluster: nginx's start-up lines, a node's probe access line.
     runtime::SharedLines* sharedLines() override { return &m_ctx.lines; }
     runtime::SharedTexts* sharedTexts() override { return &m_ctx.texts; }
-    std::shared_ptr<const fs::FileSystem> baseWithDirectories(const std::shared_ptr<const fs::FileSystem>& base,
+    std::shared_ptr<const fs::FileSystem> baseWithMountPoints(const std::shared_ptr<const fs::FileSystem>& base,
                                                               const std::vector<std::string>& dirs,
+                                                              const std::vector<std::string>& files,
                                                               int64_t epochMs) override
     {
-        return m_ctx.unpackedImages.withDirectories(base, dirs, epochMs);
+        return m_ctx.unpackedImages.withMountPoints(base, dirs, files, epochMs);
     }
     // Who sends the request being served (127.0.0.1 unless said otherwise: the pod itself).
     void setPeer(std::string_view peer) { m_peer = peer; }

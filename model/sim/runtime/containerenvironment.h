@@ -58,13 +58,15 @@ public:
     virtual SharedLines* sharedLines() { return nullptr; }
     // Where texts many containers hold alike are shared (their environment blocks); nullptr: nowhere.
     virtual SharedTexts* sharedTexts() { return nullptr; }
-    // The image's files `base` with the directories runc creates for mount points (`dirs`, stamped `epochMs`),
-    // as one copy shared by every container that needs the same; nullptr: the container makes its own.
-    virtual std::shared_ptr<const fs::FileSystem> baseWithDirectories(const std::shared_ptr<const fs::FileSystem>& base,
+    // The image's files `base` with the mount points runc creates — directories `dirs` and empty `files` (the
+    // kubelet's /etc/hosts and the like), stamped `epochMs` — as one copy shared by every container that needs
+    // the same; nullptr: the container makes its own.
+    virtual std::shared_ptr<const fs::FileSystem> baseWithMountPoints(const std::shared_ptr<const fs::FileSystem>& base,
                                                                       const std::vector<std::string>& dirs,
+                                                                      const std::vector<std::string>& files,
                                                                       int64_t epochMs)
     {
-        (void)base, (void)dirs, (void)epochMs;
+        (void)base, (void)dirs, (void)files, (void)epochMs;
         return nullptr;
     }
     // serveHttp: the address the request comes from ({remoteAddr} of access logs, agnhost's /clientip): the

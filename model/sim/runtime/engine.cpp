@@ -649,15 +649,28 @@ StartResult Engine::start()
                 missing.push_back(parent);
         if (!files.isDirectory(m_s.cwd))
             missing.push_back(m_s.cwd);
-        if (!missing.empty()) {
-            // The same directories over the same image files are shared (every pod's token mount needs
+        // And the files the kubelet's /etc/hosts, /etc/hostname and /etc/resolv.conf go into: made here, in the
+        // shared root, a container that writes anywhere later copies only those files, not the directories
+        // that would gain their names.
+        std::vector<std::string> missingFiles;
+        auto addFile = [&](const std::string& path) {
+            if (m_s.base && !m_s.base->exists(path))
+                missingFiles.push_back(path);
+        };
+        for (const auto& [path, content] : config.injectedFiles)
+            addFile(path);
+        if (config.injectedPaths)
+            for (const std::string& path : *config.injectedPaths)
+                addFile(path);
+        if (!missing.empty() || !missingFiles.empty()) {
+            // The same mount points over the same image files are shared (every pod's token mount needs
             // /var/run/secrets/kubernetes.io): a root of its own would cost each container a copy.
             std::shared_ptr<const fs::FileSystem> shared;
             if (!m_s.own && m_s.base)
-                shared = m_env.baseWithDirectories(m_s.base, missing, epochAt(m_now));
+                shared = m_env.baseWithMountPoints(m_s.base, missing, missingFiles, epochAt(m_now));
             if (shared) {
                 m_s.base = std::move(shared);
-            } else {
+            } else if (!missing.empty()) {
                 fs::FileSystem& root = writableRoot();
                 for (const std::string& dir : missing)
                     root.mkdirs(dir);

@@ -98,27 +98,40 @@ std::shared_ptr<const fs::FileSystem> UnpackedImages::get(const ResolvedImage& i
     return files;
 }
 
-std::shared_ptr<const fs::FileSystem> UnpackedImages::withDirectories(const std::shared_ptr<const fs::FileSystem>& base,
-                                                                      const std::vector<std::string>& dirs, int64_t epochMs)
+std::shared_ptr<const fs::FileSystem> UnpackedImages::withMountPoints(const std::shared_ptr<const fs::FileSystem>& base,
+                                                                      const std::vector<std::string>& dirs,
+                                                                      const std::vector<std::string>& files,
+                                                                      int64_t epochMs)
 {
     std::string key;
     for (const std::string& d : dirs)
         key += d + '\n';
-    std::weak_ptr<const fs::FileSystem>& held = m_withDirectories[{base->version(), key}];
-    std::shared_ptr<const fs::FileSystem> files = held.lock();
-    if (!files) {
+    key += '\0';
+    for (const std::string& f : files)
+        key += f + '\n';
+    std::weak_ptr<const fs::FileSystem>& held = m_withMountPoints[{base->version(), key}];
+    std::shared_ptr<const fs::FileSystem> shared = held.lock();
+    if (!shared) {
         auto made = std::make_shared<fs::FileSystem>(*base);
         made->setClock(epochMs);
         for (const std::string& d : dirs)
             made->mkdirs(d);
-        files = std::move(made);
-        held = files;
+        for (const std::string& f : files) {
+            if (made->exists(f))
+                continue;
+            const size_t slash = f.rfind('/');
+            if (slash != std::string::npos && slash > 0)
+                made->mkdirs(f.substr(0, slash));
+            made->writeFile(f, "");
+        }
+        shared = std::move(made);
+        held = shared;
     }
-    if (m_withDirectories.size() >= m_purgeAt) {
-        std::erase_if(m_withDirectories, [](const auto& entry) { return entry.second.expired(); });
-        m_purgeAt = std::max<size_t>(64, m_withDirectories.size() * 2);
+    if (m_withMountPoints.size() >= m_purgeAt) {
+        std::erase_if(m_withMountPoints, [](const auto& entry) { return entry.second.expired(); });
+        m_purgeAt = std::max<size_t>(64, m_withMountPoints.size() * 2);
     }
-    return files;
+    return shared;
 }
 
 std::shared_ptr<const fs::FileSystem> ImageFileSystems::get(const ResolvedImage& image, UnpackedImages* cluster)

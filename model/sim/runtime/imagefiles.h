@@ -26,16 +26,17 @@ std::shared_ptr<const fs::FileSystem> unpackImage(const ImageContent& image);
 class UnpackedImages {
 public:
     std::shared_ptr<const fs::FileSystem> get(const ResolvedImage& image);
-    // `base` with `dirs` made (mode 0755, stamped `epochMs`), shared while anyone holds it: the mount points runc
-    // adds to a container's root, which every pod with the same mounts needs alike. Their times are those of
-    // the first container that needed them.
-    std::shared_ptr<const fs::FileSystem> withDirectories(const std::shared_ptr<const fs::FileSystem>& base,
-                                                          const std::vector<std::string>& dirs, int64_t epochMs);
+    // `base` with `dirs` made (mode 0755) and `files` made empty (0644) where missing, stamped `epochMs`, shared
+    // while anyone holds it: the mount points runc adds to a container's root, which every pod with the same
+    // mounts needs alike. Their times are those of the first container that needed them.
+    std::shared_ptr<const fs::FileSystem> withMountPoints(const std::shared_ptr<const fs::FileSystem>& base,
+                                                          const std::vector<std::string>& dirs,
+                                                          const std::vector<std::string>& files, int64_t epochMs);
 
 private:
     std::map<std::string, std::weak_ptr<const fs::FileSystem>> m_unpacked; // by digest
     // By the base's stamp (FileSystem::version: never reused) and the directories.
-    std::map<std::pair<uint64_t, std::string>, std::weak_ptr<const fs::FileSystem>> m_withDirectories;
+    std::map<std::pair<uint64_t, std::string>, std::weak_ptr<const fs::FileSystem>> m_withMountPoints;
     size_t m_purgeAt = 64;
 };
 
