@@ -46,14 +46,14 @@ std::string probeTraces(const sim::Cluster& cluster)
                     const auto& probe = sim::probeOf(spec, sim::ProbeKind(k));
                     if (!probe)
                         continue;
-                    out += state.name + "/" + slot.name + " probe " + std::to_string(k) + ":";
+                    out += state.name() + "/" + slot.name + " probe " + std::to_string(k) + ":";
                     const sim::SimTime period = sim::probePeriod(*probe);
                     for (const sim::ProbeRecord& r : slot.probes[k].recentRuns(cluster.now(), period))
                         out += " " + std::to_string(r.time) + "=" + std::to_string(int(r.result)) + "(" + r.output + ")";
                     out += "\n";
                 }
                 std::string error;
-                if (const auto logs = cluster.logs(state.namespace_, state.name, slot.name, false, &error))
+                if (const auto logs = cluster.logs(state.namespace_(), state.name(), slot.name, false, &error))
                     for (const sim::runtime::LogEntry& e : *logs)
                         out += std::to_string(e.time) + (e.stderr_ ? " E " : " O ") + e.text;
             }

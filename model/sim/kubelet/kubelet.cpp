@@ -149,9 +149,6 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
 
     PodState state;
     state.id = m_nextPodId++;
-    state.uid = pod->metadata.uid;
-    state.namespace_ = pod->metadata.namespace_;
-    state.name = pod->metadata.name;
     state.pod = pod;
     state.addedAt = ctx.now();
     state.startTime = pod->status.startTime ? *pod->status.startTime : ctx.cluster.wallTime();
@@ -172,7 +169,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
     // The volumes the pod worker will set up; an emptyDir lives as long as the pod.
     addVolumes(state);
     const uint32_t id = state.id;
-    m_podsByUid[state.uid] = id;
+    m_podsByUid[state.uid()] = id;
     PodState& stored = m_pods.emplace(id, std::move(state)).first->second;
 
     // One prober worker per probe; each starts ticking now, when the pod is added (not when its container
@@ -249,7 +246,7 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
             m_ipInUse[host] = 0;
         ctx.network.unregisterPodIP(state.podIP);
     }
-    m_podsByUid.erase(state.uid);
+    m_podsByUid.erase(state.uid());
     m_pods.erase(state.id);
     m_images.unpacked().prune(); // the snapshots only this pod's containers used
 }
@@ -559,7 +556,7 @@ bool Kubelet::syncTermination(PodState& state, KubeletContext& ctx)
     state.terminal = true;
     writeStatus(state, ctx);
     if (state.pod->metadata.deletionTimestamp && m_reporting) {
-        const std::string ns = state.namespace_, name = state.name;
+        const std::string ns = state.namespace_(), name = state.name();
         ctx.cluster.store.erase<api::Pod>(ns, name); // our onChange(Deleted) forgets the pod
         return false;
     }
@@ -586,9 +583,9 @@ void Kubelet::setReporting(bool reporting, KubeletContext& ctx)
     // pod's status and renew the lease at once.
     std::vector<std::string> gone;
     for (const auto& [id, state] : m_pods) {
-        const auto pod = ctx.cluster.store.get<api::Pod>(state.namespace_, state.name);
-        if (!pod || pod->metadata.uid != state.uid)
-            gone.push_back(state.uid);
+        const auto pod = ctx.cluster.store.get<api::Pod>(state.namespace_(), state.name());
+        if (!pod || pod->metadata.uid != state.uid())
+            gone.push_back(state.uid());
     }
     for (const std::string& uid : gone)
         if (PodState* s = findByUid(uid))

@@ -29,7 +29,7 @@ int64_t limitOf(const api::Container& c, const char* resource, bool milli)
 
 std::string Kubelet::backoffKey(const PodState& state, const ContainerSlot& slot) const
 {
-    return state.name + "_" + state.namespace_ + "_" + state.uid + "_" + slot.name;
+    return state.name() + "_" + state.namespace_() + "_" + state.uid() + "_" + slot.name;
 }
 
 void Kubelet::beginOp(PodState& state, PodState::Op op, size_t slot, SimTime duration, KubeletContext& ctx)
@@ -57,10 +57,10 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
             const SimTime delay = m_crashBackoff.current(key);
             waitFor(slot, "CrashLoopBackOff",
                     "back-off " + goDuration(delay) + " restarting failed container=" + slot.name + " pod=" +
-                        state.name + "_" + state.namespace_ + "(" + state.uid + ")");
+                        state.name() + "_" + state.namespace_() + "(" + state.uid() + ")");
             event(state, &slot, "Warning", "BackOff",
-                  "Back-off restarting failed container " + slot.name + " in pod " + state.name + "_" +
-                      state.namespace_ + "(" + state.uid + ")",
+                  "Back-off restarting failed container " + slot.name + " in pod " + state.name() + "_" +
+                      state.namespace_() + "(" + state.uid() + ")",
                   ctx);
             requeueAfterError(state, ctx);
             return StartDecision::Waiting;
@@ -70,7 +70,7 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
 
     // The environment must be buildable (ConfigMaps, Secrets and keys it names exist).
     EnvContext envContext;
-    const std::string ns = state.namespace_;
+    const std::string ns = state.namespace_();
     const Store& store = ctx.cluster.store;
     envContext.objects = objectLookup(ns, store);
     std::vector<const api::Service*> services;
@@ -113,7 +113,7 @@ Kubelet::StartDecision Kubelet::tryStart(PodState& state, size_t index, KubeletC
         beginOp(state, PodState::Op::Create, index, ctx.cluster.config.containerCreateTime, ctx);
         return StartDecision::Started;
     }
-    const std::string pullKey = state.uid + "_" + spec.image;
+    const std::string pullKey = state.uid() + "_" + spec.image;
     if (m_images.backoff().isInBackOffSinceUpdate(pullKey, ctx.now())) {
         const std::string message = "Back-off pulling image " + quote(spec.image);
         waitFor(slot, "ImagePullBackOff", message);
@@ -175,8 +175,8 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
         state.sandboxReady = true;
         // The PLEG sees the new sandbox at its next relist, within a second, and asks for a sync.
         ctx.cluster.schedule(nextRelist(ctx.now()), TimerKind::KubeletSync, m_index, podToken(state.id, 4));
-        state.sandboxId = ctx.cluster.random.hex(64);
-        ctx.network.registerPodIP(state.podIP, m_index, state.uid);
+        ctx.cluster.random.hex(64); // the sandbox's id: nothing shows it yet, but drawn (the stream stays as it was)
+        ctx.network.registerPodIP(state.podIP, m_index, state.uid());
         requestSync(state, ctx);
         writeStatus(state, ctx);
         return;
@@ -188,7 +188,7 @@ void Kubelet::finishOp(PodState& state, uint64_t opIdLow, KubeletContext& ctx)
         const ImageResolution resolution = ctx.images.resolve(spec.image);
         const SimTime pullDuration = state.opDuration;
         if (!resolution.found()) {
-            m_images.backoff().next(state.uid + "_" + spec.image, ctx.now());
+            m_images.backoff().next(state.uid() + "_" + spec.image, ctx.now());
             waitFor(slot, resolution.waitingReason(), resolution.waitingMessage());
             event(state, &slot, "Warning", resolution.eventReason(), resolution.eventMessage(spec.image), ctx);
             event(state, &slot, "Warning", "Failed", "Error: " + resolution.waitingReason(), ctx);
@@ -276,7 +276,7 @@ void Kubelet::createContainer(PodState& state, size_t index, KubeletContext& ctx
     }
     // The environment again, now final (its inputs could have changed while the image was pulled).
     EnvContext envContext;
-    const std::string ns = state.namespace_;
+    const std::string ns = state.namespace_();
     const Store& store = ctx.cluster.store;
     envContext.objects = objectLookup(ns, store);
     std::vector<const api::Service*> services;
@@ -365,7 +365,7 @@ void Kubelet::runPostStart(PodState& state, size_t index, KubeletContext& ctx)
             for (const std::string& a : hook.exec->command)
                 cmd += (cmd.empty() ? "" : " ") + a;
             failure = "Exec lifecycle hook ([" + cmd + "]) for Container " + quote(slot.name) + " in Pod " +
-                      quote(state.name + "_" + state.namespace_ + "(" + state.uid + ")") + " failed - error: " +
+                      quote(state.name() + "_" + state.namespace_() + "(" + state.uid() + ")") + " failed - error: " +
                       (r.started ? "command '" + cmd + "' exited with " + std::to_string(r.exitCode) + ": " + r.err
                                  : r.error) +
                       ", message: " + quote(r.out + r.err);
@@ -378,7 +378,7 @@ void Kubelet::runPostStart(PodState& state, size_t index, KubeletContext& ctx)
         duration = r.latency;
         if (r.outcome != shell::HttpResponse::Outcome::Ok || r.status >= 400)
             failure = "HTTP lifecycle hook (" + hook.httpGet->path + ") for Container " + quote(slot.name) +
-                      " in Pod " + quote(state.name + "_" + state.namespace_ + "(" + state.uid + ")") +
+                      " in Pod " + quote(state.name() + "_" + state.namespace_() + "(" + state.uid() + ")") +
                       " failed - error: " +
                       (r.outcome == shell::HttpResponse::Outcome::Ok
                            ? "HTTP lifecycle hook failed with status code " + std::to_string(r.status)
@@ -552,7 +552,7 @@ ExecOutcome Kubelet::exec(std::string_view uid, std::string_view container, cons
         }
     }
     if (!slot)
-        return {"container " + std::string(container) + " is not valid for pod " + state->name, 1, {}, {}};
+        return {"container " + std::string(container) + " is not valid for pod " + state->name(), 1, {}, {}};
     if (!slot->current || !slot->current->running())
         return {"unable to upgrade connection: container not found (\"" + slot->name + "\")", 1, {}, {}};
     PodEnvironment env(*this, *state, specOf(*state, *slot), ctx);
@@ -581,9 +581,9 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
         const bool currentIsLast = slot.current && !slot.current->running() && !slot.waitingReason.empty();
         const auto& instance = !previous ? slot.current : currentIsLast ? slot.current : slot.previous;
         if (!instance) {
-            *error = previous ? "previous terminated container " + quote(slot.name) + " in pod " + quote(state->name) +
+            *error = previous ? "previous terminated container " + quote(slot.name) + " in pod " + quote(state->name()) +
                                     " not found"
-                              : "container " + quote(slot.name) + " in pod " + quote(state->name) +
+                              : "container " + quote(slot.name) + " in pod " + quote(state->name()) +
                                     " is waiting to start: " + (slot.waitingReason.empty() ? "ContainerCreating"
                                                                                            : slot.waitingReason);
             return std::nullopt;
@@ -606,7 +606,7 @@ std::optional<std::vector<runtime::LogEntry>> Kubelet::logs(std::string_view uid
             }
         return withParked ? withParked->logs() : instance->logs();
     }
-    *error = "container " + std::string(container) + " is not valid for pod " + state->name;
+    *error = "container " + std::string(container) + " is not valid for pod " + state->name();
     return std::nullopt;
 }
 

@@ -339,7 +339,7 @@ std::pair<ProbeResult, std::string> Kubelet::runProbe(PodState& state, size_t in
     }
     if (probe.grpc) {
         const std::string service = probe.grpc->service.value_or("");
-        const std::string status = grpcHealth(state.uid, probe.grpc->port, service, ctx);
+        const std::string status = grpcHealth(state.uid(), probe.grpc->port, service, ctx);
         if (status == "SERVING")
             return {ProbeResult::Success, {}};
         if (status.empty())

@@ -121,8 +121,8 @@ void Kubelet::writeStatus(PodState& state, KubeletContext& ctx)
 {
     if (!m_reporting)
         return; // kept locally; reported when the node is back
-    const auto current = ctx.cluster.store.get<api::Pod>(state.namespace_, state.name);
-    if (!current || current->metadata.uid != state.uid)
+    const auto current = ctx.cluster.store.get<api::Pod>(state.namespace_(), state.name());
+    if (!current || current->metadata.uid != state.uid())
         return;
     api::PodStatus status = buildStatus(state, ctx);
     state.cachedPhase = status.phase;

@@ -182,8 +182,8 @@ Outcome<VolumePayload> Kubelet::payloadOf(PodState& state, const api::Volume& sp
 {
     VolumeContext context;
     const Store& store = ctx.cluster.store;
-    context.objects.configMap = storeLookup<api::ConfigMap>(store, state.namespace_, record ? &record->configMaps : nullptr);
-    context.objects.secret = storeLookup<api::Secret>(store, state.namespace_, record ? &record->secrets : nullptr);
+    context.objects.configMap = storeLookup<api::ConfigMap>(store, state.namespace_(), record ? &record->configMaps : nullptr);
+    context.objects.secret = storeLookup<api::Secret>(store, state.namespace_(), record ? &record->secrets : nullptr);
     if (const auto node = store.get<api::Node>("", m_nodeName))
         context.node = NodeFacts::of(*node);
     context.serviceAccountToken = [&](const api::ServiceAccountTokenProjection& projection) {
@@ -471,7 +471,7 @@ SimTime Kubelet::nextPeriodicSync(const PodState& state, SimTime notBefore, Kube
     SimTime t = state.lastSyncAt;
     uint32_t n = state.syncs;
     do
-        t += jitteredResync(ctx.cluster.config.kubeletSyncFrequency, state.uid, n++);
+        t += jitteredResync(ctx.cluster.config.kubeletSyncFrequency, state.uid(), n++);
     while (t < notBefore);
     return t;
 }
@@ -501,7 +501,7 @@ void Kubelet::planVolumeResync(PodState& state, KubeletContext& ctx)
 void Kubelet::objectChanged(Kind kind, const std::string& namespace_, const std::string& name, KubeletContext& ctx)
 {
     for (auto& [id, state] : m_pods) {
-        if (state.namespace_ != namespace_)
+        if (state.namespace_() != namespace_)
             continue;
         const auto& volumes = state.pod->spec.volumes;
         if (!std::any_of(volumes.begin(), volumes.end(), [&](const api::Volume& v) { return names(v, kind, name); }))

@@ -71,35 +71,34 @@ void Scheduler::account(const api::Pod& pod)
 {
     if (m_placed.contains(pod.metadata.uid))
         return;
-    Placement p{pod.spec.nodeName, podRequests(pod.spec), podNonZeroRequests(pod.spec), hostPortsOf(pod.spec),
-                controllerUid(pod)};
-    NodeEntry& n = m_nodes[p.node];
-    n.requested += p.requests;
-    n.nonZeroRequested += p.nonZeroRequests;
+    std::string owner = controllerUid(pod);
+    NodeEntry& n = m_nodes[pod.spec.nodeName];
+    n.requested += podRequests(pod.spec);
+    n.nonZeroRequested += podNonZeroRequests(pod.spec);
     ++n.pods;
-    for (const auto& port : p.hostPorts)
+    for (const auto& port : hostPortsOf(pod.spec))
         n.usedPorts.insert(port);
-    if (!p.owner.empty())
-        ++n.podsByOwner[p.owner];
-    m_placed.emplace(pod.metadata.uid, std::move(p));
+    if (!owner.empty())
+        ++n.podsByOwner[owner];
+    m_placed.emplace(pod.metadata.uid, std::move(owner));
 }
 
-void Scheduler::unaccount(const std::string& uid)
+void Scheduler::unaccount(const api::Pod& pod)
 {
-    const auto it = m_placed.find(uid);
+    const auto it = m_placed.find(pod.metadata.uid);
     if (it == m_placed.end())
         return;
-    const Placement& p = it->second;
-    if (auto n = m_nodes.find(p.node); n != m_nodes.end()) {
+    const std::string& owner = it->second;
+    if (auto n = m_nodes.find(pod.spec.nodeName); n != m_nodes.end()) {
         NodeEntry& e = n->second;
-        e.requested -= p.requests;
-        e.nonZeroRequested -= p.nonZeroRequests;
+        e.requested -= podRequests(pod.spec);
+        e.nonZeroRequested -= podNonZeroRequests(pod.spec);
         --e.pods;
-        for (const auto& port : p.hostPorts)
+        for (const auto& port : hostPortsOf(pod.spec))
             if (auto pi = e.usedPorts.find(port); pi != e.usedPorts.end())
                 e.usedPorts.erase(pi);
-        if (!p.owner.empty() && --e.podsByOwner[p.owner] <= 0)
-            e.podsByOwner.erase(p.owner);
+        if (!owner.empty() && --e.podsByOwner[owner] <= 0)
+            e.podsByOwner.erase(owner);
     }
     m_placed.erase(it);
 }
@@ -111,7 +110,7 @@ void Scheduler::onPod(const Change& change, ClusterContext& ctx)
     if (change.type == Change::Type::Deleted) {
         m_queue.erase(key);
         const bool freed = m_placed.contains(pod.metadata.uid);
-        unaccount(pod.metadata.uid);
+        unaccount(pod);
         if (freed)
             moveAllToActive(ctx);
         return;
@@ -120,7 +119,7 @@ void Scheduler::onPod(const Change& change, ClusterContext& ctx)
         m_queue.erase(key);
         if (isTerminal(pod)) {
             const bool freed = m_placed.contains(pod.metadata.uid);
-            unaccount(pod.metadata.uid);
+            unaccount(pod);
             if (freed)
                 moveAllToActive(ctx);
         } else {

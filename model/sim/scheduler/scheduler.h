@@ -35,13 +35,6 @@ private:
         SimTime unschedulableSince = 0;
         std::string lastMessage;
     };
-    struct Placement {
-        std::string node;
-        ResourceAmounts requests;
-        ResourceAmounts nonZeroRequests;
-        std::vector<std::pair<std::string, int32_t>> hostPorts; // protocol, port
-        std::string owner;                                      // controller uid, for spreading
-    };
     struct NodeEntry {
         Ptr<api::Node> node;
         ResourceAmounts allocatable;
@@ -60,7 +53,8 @@ private:
     void onPod(const Change& change, ClusterContext& ctx);
     void onNode(const Change& change, ClusterContext& ctx);
     void account(const api::Pod& pod);
-    void unaccount(const std::string& uid);
+    // Takes back what account() added for `pod` (its requests, node and host ports never change once bound).
+    void unaccount(const api::Pod& pod);
     void moveAllToActive(ClusterContext& ctx);
     void rebuildWalk();
     void arm(ClusterContext& ctx);
@@ -78,7 +72,9 @@ private:
     std::vector<NodeEntry*> m_nodeWalk;   // the same nodes, for the walk (std::map keeps them in place)
     size_t m_nextStartIndex = 0;
     std::map<Store::Key, QueuedPod> m_queue;
-    std::unordered_map<std::string, Placement> m_placed; // pod uid -> where it counts
+    // Pods counted on their nodes: uid -> the controller uid they count under for spreading (as it was when
+    // counted, so that they are taken back under it). Only that: the rest is in the pod, which keeps it.
+    std::unordered_map<std::string, std::string> m_placed;
     SimTime m_armedAt = INT64_MAX;
 };
 
