@@ -186,7 +186,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
                 scheduleProbe(stored, s, kind, ctx.now(), ctx);
     }
     if (pod->spec.activeDeadlineSeconds) {
-        const SimTime startedAt = stored.startTime->millis() - ctx.cluster.config.startEpochMillis;
+        const SimTime startedAt = stored.startTime.millis() - ctx.cluster.config.startEpochMillis;
         ctx.cluster.schedule(startedAt + seconds(*pod->spec.activeDeadlineSeconds), TimerKind::KubeletSync, m_index,
                              podToken(id, 0));
     }
@@ -344,9 +344,9 @@ void Kubelet::waitFor(ContainerSlot& slot, std::string reason, std::string messa
 void Kubelet::checkActiveDeadline(PodState& state, KubeletContext& ctx)
 {
     const auto& deadline = state.pod->spec.activeDeadlineSeconds;
-    if (!deadline || state.terminating || state.terminal || !state.startTime)
+    if (!deadline || state.terminating || state.terminal || state.startTime.isNull())
         return;
-    const SimTime started = state.startTime->millis() - ctx.cluster.config.startEpochMillis;
+    const SimTime started = state.startTime.millis() - ctx.cluster.config.startEpochMillis;
     if (ctx.now() < started + seconds(*deadline))
         return;
     // The kubelet kills the pod and fails it (pkg/kubelet/active_deadline.go).

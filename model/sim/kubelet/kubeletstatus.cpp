@@ -44,7 +44,8 @@ api::PodStatus Kubelet::buildStatus(const PodState& state, KubeletContext& ctx) 
         s.podIP = state.podIP;
         s.podIPs = {{state.podIP}};
     }
-    s.startTime = state.startTime;
+    if (!state.startTime.isNull())
+        s.startTime = state.startTime;
     s.qosClass = podQosClass(pod.spec);
     const std::string defaultReason = defaultWaitingReason(pod.spec);
 

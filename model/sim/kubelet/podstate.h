@@ -49,16 +49,18 @@ struct ProbeRecord {
 struct ProbeWorker {
     static constexpr size_t kRecentRuns = 10;
 
+    // (The small members first, together: three workers in every container of 150 000 pods.)
     bool defined = false;
     ProbeResult cached = ProbeResult::Unknown; // what the results manager holds for the current container
     ProbeResult lastResult = ProbeResult::Unknown;
+    bool onHold = false;   // a liveness/startup failure: wait for a new container
+    uint16_t echoSlot = 0; // the container the runs leave their traces in (an httpGet's server may be a sidecar)
     int resultRun = 0;
-    bool onHold = false; // a liveness/startup failure: wait for a new container
-    int instance = -1;   // the container instance (its restart count) the cached result belongs to
+    int instance = -1; // the container instance (its restart count) the cached result belongs to
+    int httpPort = 0;
     // An httpGet probe's request, built once (the pod's IP, the port and headers do not change): the
     // prober's own compiled handler.
     std::shared_ptr<const shell::HttpRequest> httpRequest;
-    int httpPort = 0;
 
     // The one timer that counts: a tick whose time is not this one was replaced (a parked worker's).
     SimTime armedAt = INT64_MAX;
@@ -70,7 +72,6 @@ struct ProbeWorker {
     SimTime parkedAt = -1;
     SimTime parkedBefore = INT64_MAX;
     runtime::RunEcho echo;
-    uint16_t echoSlot = 0; // the container the runs leave their traces in (an httpGet's server may be a sidecar)
     bool parked() const { return parkedAt >= 0; }
 
     // The last few runs, kept as stretches of alike runs: a probe runs every few seconds for hours, nearly always
@@ -166,11 +167,17 @@ struct ContainerSlot {
     std::string name;
     bool init = false;
     bool sidecar = false;
+    // (The flags together, before the wider members: a slot for every container of 150 000 pods.)
+    bool postStartRunning = false;   // started, but its postStart hook has not returned: not Running yet
+    bool killRequested = false;      // a liveness/startup failure or a failed postStart asks for a restart
+    bool stopping = false;           // being stopped: preStop, then the stop signal, SIGKILL at stopDeadline
+    bool preStopFailsAtExit = false; // preStop outlived the grace period: it fails when the container dies
+    bool postStartFailed = false;    // postStart failed: the instance is being killed, never started
+    int restartCount = 0;
     size_t specIndex = 0;
 
     std::optional<runtime::Container> current;
     std::optional<runtime::Container> previous; // lastState and `kubectl logs --previous`
-    int restartCount = 0;
     // The image the container was created from, once created: its name (normalised) and its ID (repo@digest)
     // go into the status. Shared with the node's other containers of the image.
     api::SharedOptional<ResolvedImage> image;
@@ -184,15 +191,10 @@ struct ContainerSlot {
     std::string nextWaitingReason;
     std::string nextWaitingMessage;
 
-    bool postStartRunning = false; // started, but its postStart hook has not returned: not Running yet
-    bool killRequested = false;    // a liveness/startup failure or a failed postStart asks for a restart
-    std::string killMessage;       // the Killing event's message for that kill
-    bool stopping = false;         // being stopped: preStop, then the stop signal, SIGKILL at stopDeadline
+    std::string killMessage;          // the Killing event's message for a kill requested
     SimTime stopSignalAt = INT64_MAX; // when the stop signal goes (once preStop has returned)
     SimTime stopDeadline = 0;
     std::optional<SimTime> preStopFailureAt; // when a failed preStop hook returned (its event is due)
-    bool preStopFailsAtExit = false;         // preStop outlived the grace period: it fails when the container dies
-    bool postStartFailed = false;            // postStart failed: the instance is being killed, never started
     SimTime wakeAt = INT64_MAX;    // when the running container asked to run again
     // subPath mounts of atomically written volumes, by mount path: the volume as it was when the container was
     // created. The runtime bind-mounts the file or directory itself, so later updates never reach it.
@@ -213,7 +215,7 @@ struct PodState {
     const std::string& namespace_() const { return pod->metadata.namespace_; }
     const std::string& name() const { return pod->metadata.name; }
     SimTime addedAt = 0;
-    std::optional<api::Time> startTime;
+    api::Time startTime; // null until set
 
     // The pod worker does one thing at a time: creating the sandbox, pulling, creating or starting a container,
     // running a postStart hook, or stopping a container. `op` names it; its timer carries `opId`.
