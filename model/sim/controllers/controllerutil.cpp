@@ -124,6 +124,17 @@ api::ObjectReference referenceTo(const api::ObjectMeta& meta, std::string_view a
     return r;
 }
 
+bool equalIgnoreHash(const api::PodTemplateSpec& a, const api::PodTemplateSpec& b)
+{
+    if (a.metadata.labels.contains("pod-template-hash") || b.metadata.labels.contains("pod-template-hash")) {
+        api::PodTemplateSpec x = a, y = b;
+        x.metadata.labels.erase("pod-template-hash");
+        y.metadata.labels.erase("pod-template-hash");
+        return x == y;
+    }
+    return a == b;
+}
+
 bool deleteBefore(const api::Pod& a, int rankA, const api::Pod& b, int rankB, api::Time now)
 {
     // 1. Unassigned before assigned.

@@ -32,6 +32,9 @@ api::OwnerReference controllerRef(const api::ObjectMeta& owner, std::string_view
 // The reference events use for a workload object.
 api::ObjectReference referenceTo(const api::ObjectMeta& meta, std::string_view apiVersion, std::string_view kind);
 
+// deploymentutil.EqualIgnoreHash: the templates are equal once the pod-template-hash label is set aside.
+bool equalIgnoreHash(const api::PodTemplateSpec& a, const api::PodTemplateSpec& b);
+
 // controller.ActivePodsWithRanks' order: true when `a` should be deleted before `b`. `rankA`/`rankB` count the
 // active pods of the same owner on each pod's node (more colocated pods go first); `now` scales the ready
 // and creation times logarithmically (LogarithmicScaleDown, on by default since 1.22).

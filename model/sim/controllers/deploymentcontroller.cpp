@@ -74,15 +74,6 @@ bool hasProgressDeadline(const api::Deployment& d)
     return d.spec.progressDeadlineSeconds && *d.spec.progressDeadlineSeconds != INT32_MAX;
 }
 
-// EqualIgnoreHash: the templates are equal once the pod-template-hash label is set aside.
-bool equalIgnoreHash(const api::PodTemplateSpec& a, const api::PodTemplateSpec& b)
-{
-    api::PodTemplateSpec x = a, y = b;
-    x.metadata.labels.erase(kPodTemplateHashLabel);
-    y.metadata.labels.erase(kPodTemplateHashLabel);
-    return x == y;
-}
-
 const api::DeploymentCondition* condition(const api::DeploymentStatus& s, std::string_view type)
 {
     for (const api::DeploymentCondition& c : s.conditions)
