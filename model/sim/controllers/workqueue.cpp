@@ -5,9 +5,10 @@ namespace podlab::sim {
 void WorkQueue::add(Key key, uint32_t target, ClusterContext& ctx)
 {
     m_dirty.insert(std::move(key));
-    if (m_armedAt > ctx.now) {
-        m_armedAt = ctx.now;
-        ctx.schedule(ctx.now, TimerKind::Controller, target);
+    const SimTime at = ctx.now + kReactionDelay;
+    if (m_armedAt > at) {
+        m_armedAt = at;
+        ctx.schedule(at, TimerKind::Controller, target);
     }
 }
 

@@ -21,9 +21,13 @@ public:
         auto operator<=>(const Key&) const = default;
     };
 
-    // Queues `key` for a sync at the current time: the controller's timer (TimerKind::Controller, `target`)
-    // runs after whatever else was already due at this millisecond, as a real controller hears of a change a
-    // moment after the components that watch the same object (so the scheduler binds a new pod first).
+    // How long a controller takes to act on a change: the watch event's trip through the informer and the
+    // queue. The scheduler and the kubelet act on the same change first, so a pod an RS adopts and deletes at
+    // once has been bound and has begun to start, and shows Terminating as on a real cluster.
+    static constexpr SimTime kReactionDelay = 5;
+
+    // Queues `key` for a sync kReactionDelay from now (TimerKind::Controller, `target`); everything queued by
+    // then is synced together.
     void add(Key key, uint32_t target, ClusterContext& ctx);
     bool empty() const { return m_dirty.empty(); }
     // Everything due by now, emptying the queue; the controller's timer calls this.
