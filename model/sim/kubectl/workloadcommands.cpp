@@ -5,6 +5,8 @@
 
 #include "sim/controllers/controllerutil.h"
 
+#include "manifest/validation.h"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -91,10 +93,55 @@ void failWith(CommandOutput& out, const std::string& message, int code = 1)
     out.exitCode = code;
 }
 
+// An API error as kubectl prints it; an Invalid one by its causes (kubectl's checkErr).
+void reportError(CommandOutput& out, const ApiError& e)
+{
+    if (e.reason != "Invalid" || e.causes.empty()) {
+        failWith(out, "Error from server (" + e.reason + "): " + e.message);
+        return;
+    }
+    std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
+    if (e.causes.size() == 1) {
+        message += e.causes[0].field + ": " + e.causes[0].message;
+    } else {
+        message += "\n";
+        for (const ApiError::Cause& c : e.causes)
+            message += "* " + c.field + ": " + c.message + "\n";
+        message.pop_back();
+    }
+    failWith(out, message);
+}
+
 void reportResult(CommandOutput& out, const ApiResult& r)
 {
     if (r.error)
-        failWith(out, r.error->reason == "Invalid" ? r.error->message : "Error from server (" + r.error->reason + "): " + r.error->message);
+        reportError(out, *r.error);
+}
+
+// What the API server checks of the changed object before storing it (a `set image` to "" is refused).
+bool validUpdate(const api::Object& object, CommandOutput& out)
+{
+    std::vector<ApiError::Cause> causes;
+    for (const manifest::FieldError& e : manifest::validate(object))
+        if (!e.warning)
+            causes.push_back({e.path, e.message});
+    if (causes.empty())
+        return true;
+    reportError(out, ApiServer::invalid(api::kindOf(object), api::metadataOf(object).name, std::move(causes)));
+    return false;
+}
+
+// Validates, then updates through the API server.
+ApiResult updateChecked(Cluster& cluster, api::Object object, CommandOutput& out)
+{
+    if (!validUpdate(object, out)) {
+        ApiResult refused;
+        refused.error = ApiError{"Invalid", "invalid"};
+        return refused;
+    }
+    ApiResult r = cluster.update(std::move(object));
+    reportResult(out, r);
+    return r;
 }
 
 std::optional<int64_t> parseInteger(const std::string& s)
@@ -296,8 +343,7 @@ CommandOutput rolloutUndo(Cluster& cluster, const api::Deployment& d, const Work
         if (std::none_of(std::begin(skipped), std::end(skipped), [&](const char* s) { return k == s; }))
             annotations[k] = v;
     updated.metadata.annotations = std::move(annotations);
-    const ApiResult r = cluster.update(api::Object(std::move(updated)));
-    reportResult(out, r);
+    const ApiResult r = updateChecked(cluster, api::Object(std::move(updated)), out);
     if (r.ok())
         out.out = prefix + "rolled back\n";
     return out;
@@ -356,7 +402,7 @@ CommandOutput scaleCommand(Cluster& cluster, const std::string& namespace_, cons
             }
             api::Deployment updated = *d;
             updated.spec.replicas = int32_t(*replicas);
-            r = cluster.update(api::Object(std::move(updated)));
+            r = updateChecked(cluster, api::Object(std::move(updated)), out);
         } else if (t.kind == Workload::ReplicaSet) {
             const auto rs = cluster.store().get<api::ReplicaSet>(namespace_, t.name);
             if (!rs) {
@@ -365,13 +411,12 @@ CommandOutput scaleCommand(Cluster& cluster, const std::string& namespace_, cons
             }
             api::ReplicaSet updated = *rs;
             updated.spec.replicas = int32_t(*replicas);
-            r = cluster.update(api::Object(std::move(updated)));
+            r = updateChecked(cluster, api::Object(std::move(updated)), out);
         } else {
             // Only kinds with a scale subresource can be scaled.
             failWith(out, "Error from server (NotFound): the server could not find the requested resource");
             continue;
         }
-        reportResult(out, r);
         if (r.ok())
             out.out += std::string(t.kind == Workload::Deployment ? "deployment.apps/" : "replicaset.apps/") + t.name + " scaled\n";
     }
@@ -442,8 +487,7 @@ CommandOutput rolloutCommand(Cluster& cluster, const std::string& namespace_, co
             }
             api::Deployment updated = *d;
             updated.spec.template_.metadata.annotations[kRestartedAt] = cluster.wallTime().toString();
-            const ApiResult r = cluster.update(api::Object(std::move(updated)));
-            reportResult(out, r);
+            const ApiResult r = updateChecked(cluster, api::Object(std::move(updated)), out);
             if (r.ok())
                 out.out += prefix + "restarted\n";
         } else {
@@ -454,8 +498,7 @@ CommandOutput rolloutCommand(Cluster& cluster, const std::string& namespace_, co
             }
             api::Deployment updated = *d;
             updated.spec.paused = pause;
-            const ApiResult r = cluster.update(api::Object(std::move(updated)));
-            reportResult(out, r);
+            const ApiResult r = updateChecked(cluster, api::Object(std::move(updated)), out);
             if (r.ok())
                 out.out += prefix + (pause ? "paused\n" : "resumed\n");
         }
@@ -530,8 +573,7 @@ CommandOutput setCommand(Cluster& cluster, const std::string& namespace_, const 
         }
         if (missing)
             continue;
-        const ApiResult r = t.kind == Workload::Deployment ? cluster.update(api::Object(d)) : cluster.update(api::Object(rs));
-        reportResult(out, r);
+        const ApiResult r = updateChecked(cluster, t.kind == Workload::Deployment ? api::Object(d) : api::Object(rs), out);
         if (r.ok())
             out.out += std::string(t.kind == Workload::Deployment ? "deployment.apps/" : "replicaset.apps/") + t.name +
                        " image updated\n";

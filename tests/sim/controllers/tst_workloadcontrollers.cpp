@@ -332,6 +332,10 @@ void TestWorkloadControllers::kubectlAnswers_data()
                                                       << "" << "error: unable to find container named \"db\"\n" << 1;
     QTest::newRow("set image") << "modern" << QStringList{apply, "set image deployment/web app=nginx:1.16.1"}
                                << "deployment.apps/web image updated\n" << "" << 0;
+    QTest::newRow("set image to nothing") << "modern" << QStringList{apply, "set image deployment/web app="} << ""
+                                          << "The Deployment \"web\" is invalid: spec.template.spec.containers[0].image: "
+                                             "Required value\n"
+                                          << 1;
     QTest::newRow("rollout restart") << "modern" << QStringList{apply, "rollout restart deployment/web"}
                                      << "deployment.apps/web restarted\n" << "" << 0;
     QTest::newRow("a changed selector, modern") << "modern" << QStringList{apply, "apply -f other.yaml"} << ""
