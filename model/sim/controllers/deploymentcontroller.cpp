@@ -392,10 +392,13 @@ bool DeploymentSync::scaleReplicaSet(int index, int32_t newScale, std::string_vi
         rs = before;
         return false;
     }
+    // Today's controller adds "from <old size>"; the classic profile's (1.12) said only "… to 2".
+    const std::string from =
+        m_ctx.config.profile == VersionProfile::Modern ? " from " + std::to_string(oldScale) : std::string();
     if (sizeChanged)
         m_ctx.event(m_self, "Normal", "ScalingReplicaSet",
                     "Scaled " + std::string(operation) + " replica set " + rs.metadata.name + " to " +
-                        std::to_string(newScale) + " from " + std::to_string(oldScale),
+                        std::to_string(newScale) + from,
                     DeploymentController::kComponent);
     return sizeChanged;
 }

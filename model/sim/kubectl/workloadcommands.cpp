@@ -427,7 +427,10 @@ CommandOutput rolloutCommand(Cluster& cluster, const std::string& namespace_, co
                              const WorkloadFlags& flags)
 {
     CommandOutput out;
-    static const std::vector<std::string> subcommands = {"history", "pause", "restart", "resume", "status", "undo"};
+    // `rollout restart` came with kubectl 1.15: the classic profile's kubectl has no such command.
+    std::vector<std::string> subcommands = {"history", "pause", "restart", "resume", "status", "undo"};
+    if (cluster.config().profile == VersionProfile::Classic)
+        std::erase(subcommands, "restart");
     if (args.empty() || std::find(subcommands.begin(), subcommands.end(), args[0]) == subcommands.end()) {
         if (!args.empty()) {
             failWith(out, "error: unknown command \"" + args[0] + "\" for \"kubectl rollout\"");

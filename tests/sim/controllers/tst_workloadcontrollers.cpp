@@ -88,6 +88,8 @@ class TestWorkloadControllers : public QObject {
 private slots:
     void rollingUpdateKeepsItsBounds_data();
     void rollingUpdateKeepsItsBounds();
+    void rolloutEventsInTheDocumentedOrder_data();
+    void rolloutEventsInTheDocumentedOrder();
     void recreateStopsEverythingFirst();
     void oldReplicaSetsBeyondTheHistoryLimitGo();
     void minReadySecondsDelaysAvailability_data();
@@ -157,6 +159,44 @@ void TestWorkloadControllers::rollingUpdateKeepsItsBounds()
         QCOMPARE(rs->metadata.annotations.at("deployment.kubernetes.io/max-replicas"), std::to_string(replicas + maxSurge));
         QCOMPARE(rs->metadata.labels.at("pod-template-hash"), rs->metadata.name.substr(4));
     }
+}
+
+void TestWorkloadControllers::rolloutEventsInTheDocumentedOrder_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QStringList>("events"); // OLD and NEW stand for the ReplicaSets' names
+    QTest::newRow("modern") << "modern"
+                            << QStringList{"Scaled up replica set OLD to 3",          "Scaled up replica set NEW to 1",
+                                           "Scaled down replica set OLD to 2 from 3", "Scaled up replica set NEW to 2 from 1",
+                                           "Scaled down replica set OLD to 1 from 2", "Scaled up replica set NEW to 3 from 2",
+                                           "Scaled down replica set OLD to 0 from 1"};
+    QTest::newRow("classic: no \"from\"") << "classic"
+                                          << QStringList{"Scaled up replica set OLD to 3",   "Scaled up replica set NEW to 1",
+                                                         "Scaled down replica set OLD to 2", "Scaled up replica set NEW to 2",
+                                                         "Scaled down replica set OLD to 1", "Scaled up replica set NEW to 3",
+                                                         "Scaled down replica set OLD to 0"};
+}
+
+void TestWorkloadControllers::rolloutEventsInTheDocumentedOrder()
+{
+    QFETCH(QString, profile);
+    QFETCH(QStringList, events);
+    sim::ClusterConfig config;
+    config.profile = profile == "classic" ? sim::VersionProfile::Classic : sim::VersionProfile::Modern;
+    Cluster c = Cluster::withDefaultNodes(3, config);
+    QVERIFY(c.create(objectFrom(deploymentYaml(3, ""))).ok());
+    QVERIFY(runRollout(c, [] {}));
+    const std::string oldName = replicaSets(c).front()->metadata.name;
+    setImage(c, "nginx:1.16.1");
+    QVERIFY(runRollout(c, [] {}));
+    std::string newName;
+    for (const auto& rs : replicaSets(c))
+        if (rs->metadata.name != oldName)
+            newName = rs->metadata.name;
+    QStringList got;
+    for (const std::string& e : scalingEvents(c))
+        got << QString::fromStdString(e).replace(QString::fromStdString(oldName), "OLD").replace(QString::fromStdString(newName), "NEW");
+    QCOMPARE(got, events);
 }
 
 void TestWorkloadControllers::recreateStopsEverythingFirst()
@@ -338,6 +378,9 @@ void TestWorkloadControllers::kubectlAnswers_data()
                                           << 1;
     QTest::newRow("rollout restart") << "modern" << QStringList{apply, "rollout restart deployment/web"}
                                      << "deployment.apps/web restarted\n" << "" << 0;
+    QTest::newRow("no rollout restart before kubectl 1.15") << "classic" << QStringList{apply, "rollout restart deployment/web"}
+                                                            << "" << "error: unknown command \"restart\" for \"kubectl rollout\"\n"
+                                                            << 1;
     QTest::newRow("a changed selector, modern") << "modern" << QStringList{apply, "apply -f other.yaml"} << ""
                                                 << "The Deployment \"web\" is invalid: spec.selector: Invalid value: "
                                                    "{\"matchLabels\":{\"app\":\"other\"}}: field is immutable\n"
