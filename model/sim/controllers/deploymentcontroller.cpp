@@ -158,7 +158,7 @@ private:
     void scale(int newIndex);
     void cleanup(int newIndex);
     bool oldPodsRunning(int newIndex) const;
-    bool checkPaused();
+    void checkPaused();
 
     api::DeploymentStatus calculateStatus(int newIndex) const;
     void syncRolloutStatus(int newIndex);
@@ -664,24 +664,19 @@ void DeploymentSync::cleanup(int newIndex)
     }
 }
 
-bool DeploymentSync::checkPaused()
+void DeploymentSync::checkPaused()
 {
     if (!hasProgressDeadline(m_d))
-        return false;
+        return;
     const api::DeploymentCondition* c = condition(m_d.status, "Progressing");
     if (c && c->reason == kTimedOutReason)
-        return false;
+        return;
     const bool pausedCondition = c && c->reason == kPausedReason;
     const api::Time now = m_ctx.wallTime();
-    if (m_d.spec.paused && !pausedCondition) {
+    if (m_d.spec.paused && !pausedCondition)
         setCondition(m_d.status, newCondition("Progressing", "Unknown", kPausedReason, "Deployment is paused", now));
-        return true;
-    }
-    if (!m_d.spec.paused && pausedCondition) {
+    else if (!m_d.spec.paused && pausedCondition)
         setCondition(m_d.status, newCondition("Progressing", "Unknown", kResumedReason, "Deployment is resumed", now));
-        return true;
-    }
-    return false;
 }
 
 // --- status ----------------------------------------------------------------------------------------------------
@@ -769,8 +764,7 @@ void DeploymentSync::syncRolloutStatus(int newIndex)
 
 void DeploymentSync::run()
 {
-    const bool pausedChanged = checkPaused();
-    (void)pausedChanged;
+    checkPaused();
     if (m_d.spec.paused || isScalingEvent()) {
         // sync: scale only, no new revision.
         bool stop = false;
@@ -803,12 +797,18 @@ std::optional<SimTime> DeploymentSync::finish()
     }
     if (m_requeueNow)
         return m_ctx.now;
-    // requeueStuckDeployment: nothing changed; if it is still rolling out, look again when it would time out.
+    // requeueStuckDeployment: nothing changed; if it is still rolling out, look again just after it would time
+    // out. (Kubernetes requeues at once, rate-limited, when that moment has passed; here a sync that could
+    // time out has already done so, and nothing but a change can alter a condition that cannot.)
     const api::DeploymentCondition* c = condition(m_d.status, "Progressing");
-    if (!hasProgressDeadline(m_d) || !c || complete(m_d.status) || c->reason == kTimedOutReason)
+    if (!hasProgressDeadline(m_d) || !c || complete(m_d.status) || c->reason == kTimedOutReason ||
+        c->reason == kNewRSAvailableReason || c->reason == kPausedReason || m_d.spec.paused)
         return std::nullopt;
-    const int64_t at = c->lastUpdateTime.millis() + int64_t(*m_d.spec.progressDeadlineSeconds) * 1000 + 1000;
-    return std::max<SimTime>(at - m_ctx.config.startEpochMillis, m_ctx.now + 1);
+    const SimTime at = c->lastUpdateTime.millis() + int64_t(*m_d.spec.progressDeadlineSeconds) * 1000 + 1000 -
+                       m_ctx.config.startEpochMillis;
+    if (at <= m_ctx.now)
+        return std::nullopt;
+    return at;
 }
 
 bool selects(const api::Deployment& d, const api::StringMap& labels)

@@ -92,6 +92,8 @@ private slots:
     void rolloutEventsInTheDocumentedOrder();
     void recreateStopsEverythingFirst();
     void oldReplicaSetsBeyondTheHistoryLimitGo();
+    void aPausedDeploymentScalesButDoesNotRollOut();
+    void scalingDuringARolloutIsProportional();
     void minReadySecondsDelaysAvailability_data();
     void minReadySecondsDelaysAvailability();
     void deletingADeploymentDeletesItsReplicaSetsAndPods();
@@ -242,6 +244,61 @@ void TestWorkloadControllers::oldReplicaSetsBeyondTheHistoryLimitGo()
     for (const auto& rs : sets)
         revisions.insert(rs->metadata.annotations.at("deployment.kubernetes.io/revision"));
     QCOMPARE(revisions, (std::set<std::string>{"3", "4", "5"}));
+}
+
+void TestWorkloadControllers::aPausedDeploymentScalesButDoesNotRollOut()
+{
+    testing::KubectlSession k;
+    k.write("web.yaml", QByteArray::fromStdString(deploymentYaml(2, "")));
+    QCOMPARE(k.run("apply -f web.yaml").exitCode, 0);
+    k.wait(30);
+    QCOMPARE(k.run("rollout pause deployment/web").out, std::string("deployment.apps/web paused\n"));
+    QCOMPARE(k.run("rollout pause deployment/web").err, std::string("error: deployments.apps \"web\" is already paused\n"));
+    QCOMPARE(k.run("set image deployment/web app=nginx:1.16.1").exitCode, 0);
+    QCOMPARE(k.run("scale deployment web --replicas=3").exitCode, 0);
+    k.wait(30);
+    const Cluster& c = k.cluster();
+    QCOMPARE(replicaSets(c).size(), size_t(1)); // no new revision while paused
+    QCOMPARE(replicaSets(c).front()->spec.replicas.value_or(1), 3);
+    QCOMPARE(replicaSets(c).front()->spec.template_.spec.containers[0].image, std::string("nginx:1.14.2"));
+    const api::DeploymentCondition* progressing = nullptr;
+    for (const auto& cond : deployment(c).status.conditions)
+        if (cond.type == "Progressing")
+            progressing = &cond;
+    QVERIFY(progressing);
+    QCOMPARE(progressing->reason, std::string("DeploymentPaused"));
+    QCOMPARE(progressing->status, std::string("Unknown"));
+    // kubectl looks for the revision first: with no second one, that is what it says.
+    QCOMPARE(k.run("rollout undo deployment/web").err, std::string("error: no rollout history found for deployment \"web\"\n"));
+    QCOMPARE(k.run("rollout resume deployment/web").out, std::string("deployment.apps/web resumed\n"));
+    k.wait(60);
+    QCOMPARE(replicaSets(k.cluster()).size(), size_t(2));
+    QVERIFY(rolledOut(k.cluster()));
+    QCOMPARE(k.run("rollout status deployment/web").out, std::string("deployment \"web\" successfully rolled out\n"));
+}
+
+void TestWorkloadControllers::scalingDuringARolloutIsProportional()
+{
+    // A rollout stalled by an image that cannot be pulled: of 10 replicas (maxSurge 3, maxUnavailable 2) 8 old and
+    // 5 new. Scaling to 20 allows 25 (maxSurge 5): the 12 more are shared out by each set's part of the old
+    // maximum, 13 (the max-replicas annotation): old 8 * 25 / 13 = 15.4 -> 15, new 5 * 25 / 13 = 9.6 -> 10.
+    Cluster c = Cluster::withDefaultNodes(3);
+    QVERIFY(c.create(objectFrom(deploymentYaml(10, ""))).ok());
+    QVERIFY(runRollout(c, [] {}));
+    setImage(c, "nginx:no-such-tag");
+    c.runUntil(c.now() + 30'000);
+    std::map<std::string, int32_t> before;
+    for (const auto& rs : replicaSets(c))
+        before[rs->spec.template_.spec.containers[0].image] = rs->spec.replicas.value_or(1);
+    QCOMPARE(before, (std::map<std::string, int32_t>{{"nginx:1.14.2", 8}, {"nginx:no-such-tag", 5}}));
+    api::Deployment d = deployment(c);
+    d.spec.replicas = 20;
+    QVERIFY(c.update(api::Object(d)).ok());
+    c.runUntil(c.now() + 1'000);
+    std::map<std::string, int32_t> after;
+    for (const auto& rs : replicaSets(c))
+        after[rs->spec.template_.spec.containers[0].image] = rs->spec.replicas.value_or(1);
+    QCOMPARE(after, (std::map<std::string, int32_t>{{"nginx:1.14.2", 15}, {"nginx:no-such-tag", 10}}));
 }
 
 void TestWorkloadControllers::minReadySecondsDelaysAvailability_data()
