@@ -236,6 +236,24 @@ ApiResult removePod(const Ptr<api::Pod>& pod, const DeleteOptions& options, Clus
     return {ObjectPtr(ctx.store.put(std::move(marked))), std::nullopt};
 }
 
+// propagationPolicy Orphan: what names `uid` as an owner loses that reference (the garbage collector's orphan
+// finalizer, done before the owner goes), so the collector finds nothing to delete after it.
+template <class T>
+void orphanDependents(const std::string& namespace_, const std::string& uid, ClusterContext& ctx)
+{
+    std::vector<T> changed;
+    for (const Ptr<T>& object : ctx.store.list<T>(namespace_)) {
+        const auto& refs = object->metadata.ownerReferences;
+        if (std::none_of(refs.begin(), refs.end(), [&](const api::OwnerReference& r) { return r.uid == uid; }))
+            continue;
+        T updated = *object;
+        std::erase_if(updated.metadata.ownerReferences, [&](const api::OwnerReference& r) { return r.uid == uid; });
+        changed.push_back(std::move(updated));
+    }
+    for (T& object : changed)
+        ctx.store.put(std::move(object));
+}
+
 template <class T>
 ApiResult removeTyped(std::string_view namespace_, std::string_view name, const DeleteOptions& options,
                       ClusterContext& ctx)
@@ -246,6 +264,11 @@ ApiResult removeTyped(std::string_view namespace_, std::string_view name, const 
     const Ptr<T> current = ctx.store.get<T>(ns, name);
     if (!current)
         return {{}, error("NotFound", ApiServer::notFoundMessage(kind, name))};
+    if (options.propagation == DeleteOptions::Propagation::Orphan && isNamespaced(kind) &&
+        !std::is_same_v<T, api::Pod>) {
+        orphanDependents<api::ReplicaSet>(ns, current->metadata.uid, ctx);
+        orphanDependents<api::Pod>(ns, current->metadata.uid, ctx);
+    }
     if constexpr (std::is_same_v<T, api::Pod>) {
         return removePod(current, options, ctx);
     } else if constexpr (std::is_same_v<T, api::Namespace>) {

@@ -48,6 +48,8 @@ const std::map<std::string, std::string> kBoolFlags = {
     {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
     {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
     {"overwrite", ""}, {"watch", ""},
+    // --cascade too: alone it is "background" (NoOptDefVal); true and false are the old boolean spellings.
+    {"cascade", ""},
     // --dry-run takes a value only after '=' (cobra's NoOptDefVal): alone it is the old boolean form.
     {"dry-run", ""},
 };
@@ -1583,6 +1585,24 @@ private:
             if (*options.gracePeriodSeconds == 0)
                 m_out.err += "Warning: Immediate deletion does not wait for confirmation that the running resource has "
                              "been terminated. The resource may continue to run on the cluster indefinitely.\n";
+        }
+        if (m_args.has("cascade")) {
+            // cmdutil.GetCascadingStrategy
+            const std::string cascade = m_args.value("cascade", "background");
+            if (cascade == "background" || cascade == "true") {
+                options.propagation = DeleteOptions::Propagation::Background;
+            } else if (cascade == "orphan" || cascade == "false") {
+                options.propagation = DeleteOptions::Propagation::Orphan;
+            } else if (cascade == "foreground") {
+                options.propagation = DeleteOptions::Propagation::Foreground;
+            } else {
+                fail("error: invalid cascade value (" + cascade +
+                     "). Must be \"background\", \"foreground\", or \"orphan\".");
+                return;
+            }
+            if (cascade == "true" || cascade == "false")
+                m_out.err += "warning: --cascade=" + cascade + " is deprecated (boolean value) and can be replaced with "
+                             "--cascade=" + (cascade == "true" ? "background" : "orphan") + ".\n";
         }
         std::vector<std::pair<Kind, std::pair<std::string, std::string>>> victims; // kind, (ns, name)
         if (m_args.has("filename")) {

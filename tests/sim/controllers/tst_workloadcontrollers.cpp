@@ -98,6 +98,7 @@ private slots:
     void minReadySecondsDelaysAvailability();
     void deletingADeploymentDeletesItsReplicaSetsAndPods();
     void aDependentWithAnotherOwnerOnlyLosesTheReference();
+    void cascadeOrphanLeavesTheDependents();
     void aPodControlledByNoExistingReplicaSetIsCollected();
     void kubectlAnswers_data();
     void kubectlAnswers();
@@ -379,6 +380,25 @@ void TestWorkloadControllers::aDependentWithAnotherOwnerOnlyLosesTheReference()
     QVERIFY(!c.store().get<api::Pod>("default", "shared")); // unscheduled: deleted at once
 }
 
+void TestWorkloadControllers::cascadeOrphanLeavesTheDependents()
+{
+    testing::KubectlSession k;
+    k.write("web.yaml", QByteArray::fromStdString(deploymentYaml(2, "")));
+    QCOMPARE(k.run("apply -f web.yaml").exitCode, 0);
+    k.wait(30);
+    const sim::kubectl::CommandOutput r = k.run("delete deployment web --cascade=orphan");
+    QCOMPARE(r.out, std::string("deployment.apps \"web\" deleted from default namespace\n"));
+    k.wait(30);
+    const auto sets = replicaSets(k.cluster());
+    QCOMPARE(sets.size(), size_t(1));
+    QVERIFY(sets.front()->metadata.ownerReferences.empty());
+    QCOMPARE(sets.front()->status.readyReplicas, 2);
+    // The ReplicaSet still owns its pods; deleting it the default way takes them along.
+    QCOMPARE(k.run("delete rs " + QString::fromStdString(sets.front()->metadata.name)).exitCode, 0);
+    k.wait(60);
+    QVERIFY(k.cluster().store().list<api::Pod>("default").empty());
+}
+
 void TestWorkloadControllers::aPodControlledByNoExistingReplicaSetIsCollected()
 {
     Cluster c = Cluster::withDefaultNodes(1);
@@ -438,6 +458,14 @@ void TestWorkloadControllers::kubectlAnswers_data()
     QTest::newRow("no rollout restart before kubectl 1.15") << "classic" << QStringList{apply, "rollout restart deployment/web"}
                                                             << "" << "error: unknown command \"restart\" for \"kubectl rollout\"\n"
                                                             << 1;
+    QTest::newRow("delete with an unknown cascade") << "modern" << QStringList{apply, "delete deployment web --cascade=sideways"}
+                                                    << "" << "error: invalid cascade value (sideways). Must be \"background\", "
+                                                             "\"foreground\", or \"orphan\".\n"
+                                                    << 1;
+    QTest::newRow("delete with the old boolean cascade")
+        << "modern" << QStringList{apply, "delete deployment web --cascade=false"}
+        << "deployment.apps \"web\" deleted from default namespace\n"
+        << "warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n" << 0;
     QTest::newRow("a changed selector, modern") << "modern" << QStringList{apply, "apply -f other.yaml"} << ""
                                                 << "The Deployment \"web\" is invalid: spec.selector: Invalid value: "
                                                    "{\"matchLabels\":{\"app\":\"other\"}}: field is immutable\n"
