@@ -1665,6 +1665,16 @@ private:
         std::string name = pos[index];
         if (name.starts_with("pod/") || name.starts_with("pods/") || name.starts_with("po/"))
             name = name.substr(name.find('/') + 1);
+        if (const size_t slash = name.find('/'); slash != std::string::npos) {
+            std::string error, note;
+            if (const auto picked = podOfWorkload(store(), m_namespace, name.substr(0, slash), name.substr(slash + 1), now(),
+                                                  error, note)) {
+                if (!*picked)
+                    fail(error);
+                m_out.err += note;
+                return *picked;
+            }
+        }
         const auto pod = store().get<api::Pod>(m_namespace, name);
         if (!pod)
             fail("Error from server (NotFound): pods \"" + name + "\" not found");

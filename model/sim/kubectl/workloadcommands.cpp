@@ -6,6 +6,7 @@
 #include "sim/controllers/controllerutil.h"
 
 #include "manifest/validation.h"
+#include "sim/core/selectors.h"
 
 #include <algorithm>
 #include <charconv>
@@ -582,6 +583,40 @@ CommandOutput setCommand(Cluster& cluster, const std::string& namespace_, const 
                        " image updated\n";
     }
     return out;
+}
+
+std::optional<Ptr<api::Pod>> podOfWorkload(const Store& store, const std::string& namespace_, const std::string& typeName,
+                                           const std::string& name, api::Time now, std::string& error, std::string& note)
+{
+    const Workload kind = workloadOf(typeName);
+    if (kind != Workload::Deployment && kind != Workload::ReplicaSet)
+        return std::nullopt;
+    std::optional<api::LabelSelector> selector;
+    if (kind == Workload::Deployment) {
+        if (const auto d = store.get<api::Deployment>(namespace_, name))
+            selector = d->spec.selector;
+    } else if (const auto rs = store.get<api::ReplicaSet>(namespace_, name)) {
+        selector = rs->spec.selector;
+    }
+    if (!selector) {
+        error = workloadNotFound(kind, name);
+        return Ptr<api::Pod>();
+    }
+    std::vector<Ptr<api::Pod>> pods;
+    for (const Ptr<api::Pod>& pod : store.list<api::Pod>(namespace_))
+        if (matches(*selector, pod->metadata.labels))
+            pods.push_back(pod);
+    if (pods.empty()) {
+        // kubectl waits --pod-running-timeout (20 s) for one to appear; time does not pass within a command.
+        error = "error: timed out waiting for the condition";
+        return Ptr<api::Pod>();
+    }
+    const auto best = std::max_element(pods.begin(), pods.end(), [&](const Ptr<api::Pod>& a, const Ptr<api::Pod>& b) {
+        return deleteBefore(*a, 0, *b, 0, now);
+    });
+    if (pods.size() > 1)
+        note = "Found " + std::to_string(pods.size()) + " pods, using pod/" + (*best)->metadata.name + "\n";
+    return *best;
 }
 
 } // namespace podlab::sim::kubectl

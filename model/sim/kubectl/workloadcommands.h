@@ -31,4 +31,11 @@ CommandOutput rolloutCommand(Cluster& cluster, const std::string& namespace_, co
 // `kubectl set image TYPE/NAME CONTAINER=IMAGE…` (`*` for every container). `args` follow the verb.
 CommandOutput setCommand(Cluster& cluster, const std::string& namespace_, const std::vector<std::string>& args);
 
+// `kubectl logs|exec deployment/NAME` (or rs/NAME): the pod of the workload's selector that kubectl picks —
+// scheduled, running, ready longest (the reverse of controller.ActivePods' order). nullopt when `typeName`
+// names no workload (the argument is then a pod's). A null pointer with `error` set when there is none;
+// `note` is kubectl's "Found N pods, using pod/…" when there are several.
+std::optional<Ptr<api::Pod>> podOfWorkload(const Store& store, const std::string& namespace_, const std::string& typeName,
+                                           const std::string& name, api::Time now, std::string& error, std::string& note);
+
 } // namespace podlab::sim::kubectl

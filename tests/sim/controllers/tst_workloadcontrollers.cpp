@@ -100,6 +100,7 @@ private slots:
     void aDependentWithAnotherOwnerOnlyLosesTheReference();
     void cascadeOrphanLeavesTheDependents();
     void aPodControlledByNoExistingReplicaSetIsCollected();
+    void logsOfADeploymentUseOneOfItsPods();
     void kubectlAnswers_data();
     void kubectlAnswers();
 };
@@ -407,6 +408,19 @@ void TestWorkloadControllers::aPodControlledByNoExistingReplicaSetIsCollected()
     pod.metadata.ownerReferences = {{"apps/v1", "ReplicaSet", "gone", "0000-gone", true, true}};
     QVERIFY(c.create(api::Object(pod)).ok());
     QVERIFY(!c.store().get<api::Pod>("default", "dangling"));
+}
+
+void TestWorkloadControllers::logsOfADeploymentUseOneOfItsPods()
+{
+    testing::KubectlSession k;
+    k.write("web.yaml", QByteArray::fromStdString(deploymentYaml(2, "")));
+    QCOMPARE(k.run("logs deployment/web").err, std::string("Error from server (NotFound): deployments.apps \"web\" not found\n"));
+    QCOMPARE(k.run("apply -f web.yaml").exitCode, 0);
+    QCOMPARE(k.run("logs deployment/web").err, std::string("error: timed out waiting for the condition\n"));
+    k.wait(30);
+    const sim::kubectl::CommandOutput r = k.run("logs deploy/web");
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QString::fromStdString(r.err).startsWith("Found 2 pods, using pod/web-"), r.err.c_str());
 }
 
 void TestWorkloadControllers::kubectlAnswers_data()
