@@ -136,10 +136,15 @@ void ReplicaSetController::sync(const Key& key, ClusterContext& ctx)
         orphans = std::move(it->second);
         m_orphans.erase(it);
     }
-    if (m_scanNamespace.erase(key))
-        for (const Ptr<api::Pod>& pod : ctx.store.list<api::Pod>(key.namespace_))
-            if (!controllerOf(pod->metadata))
-                orphans.insert(pod->metadata.name);
+    if (m_scanNamespace.erase(key)) {
+        // Walked in place: a namespace of many pods is read, not copied, for each new ReplicaSet.
+        const auto& pods = ctx.store.all<api::Pod>();
+        for (auto it = pods.lower_bound(Store::KeyView{key.namespace_, {}});
+             it != pods.end() && it->first.namespace_ == key.namespace_; ++it)
+            if (it->second->metadata.ownerReferences.empty() || !controllerOf(it->second->metadata))
+                if (!it->second->metadata.deletionTimestamp && selects(rs, it->second->metadata.labels))
+                    orphans.insert(it->first.name);
+    }
     if (!deleting) {
         for (const std::string& name : orphans) {
             const Ptr<api::Pod> pod = ctx.store.get<api::Pod>(key.namespace_, name);
