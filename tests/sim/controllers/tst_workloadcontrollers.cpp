@@ -298,9 +298,17 @@ void TestWorkloadControllers::scalingDuringARolloutIsProportional()
     QVERIFY(c.update(api::Object(d)).ok());
     c.runUntil(c.now() + 1'000);
     std::map<std::string, int32_t> after;
-    for (const auto& rs : replicaSets(c))
+    std::map<std::string, std::string> names;
+    for (const auto& rs : replicaSets(c)) {
         after[rs->spec.template_.spec.containers[0].image] = rs->spec.replicas.value_or(1);
+        names[rs->spec.template_.spec.containers[0].image] = rs->metadata.name;
+    }
     QCOMPARE(after, (std::map<std::string, int32_t>{{"nginx:1.14.2", 15}, {"nginx:no-such-tag", 10}}));
+    // In one step, as the events say (a later rolling step could otherwise even out a wrong share).
+    const std::vector<std::string> events = scalingEvents(c);
+    QVERIFY(events.size() >= 2);
+    QCOMPARE(events[events.size() - 2], "Scaled up replica set " + names["nginx:1.14.2"] + " to 15 from 8");
+    QCOMPARE(events[events.size() - 1], "Scaled up replica set " + names["nginx:no-such-tag"] + " to 10 from 5");
 }
 
 void TestWorkloadControllers::minReadySecondsDelaysAvailability_data()
