@@ -527,8 +527,12 @@ CommandOutput setCommand(Cluster& cluster, const std::string& namespace_, const 
         else
             images.emplace_back(args[i].substr(0, eq), args[i].substr(eq + 1));
     }
-    if (resources.empty() || images.empty()) {
+    if (resources.empty()) {
         failWith(out, "error: one or more resources must be specified as <resource> <name> or <resource>/<name>");
+        return out;
+    }
+    if (images.empty()) {
+        failWith(out, "error: at least one image update is required");
         return out;
     }
     std::string error;

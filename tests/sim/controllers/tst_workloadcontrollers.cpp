@@ -469,6 +469,8 @@ void TestWorkloadControllers::kubectlAnswers_data()
                                                         << "error: unknown command \"sideways\" for \"kubectl rollout\"\n" << 1;
     QTest::newRow("set image of a missing container") << "modern" << QStringList{apply, "set image deployment/web db=x"}
                                                       << "" << "error: unable to find container named \"db\"\n" << 1;
+    QTest::newRow("set image without an image") << "modern" << QStringList{apply, "set image deployment/web"} << ""
+                                                << "error: at least one image update is required\n" << 1;
     QTest::newRow("set image") << "modern" << QStringList{apply, "set image deployment/web app=nginx:1.16.1"}
                                << "deployment.apps/web image updated\n" << "" << 0;
     QTest::newRow("set image to nothing") << "modern" << QStringList{apply, "set image deployment/web app="} << ""
