@@ -75,6 +75,11 @@ ApiResult createTyped(T object, ClusterContext& ctx)
     }
     if (existing<T>(ctx, meta))
         return {{}, error("AlreadyExists", std::string(resourceName(kind)) + " \"" + meta.name + "\" already exists")};
+    if constexpr (std::is_same_v<T, api::Pod>) {
+        if (ctx.store.all<api::Pod>().size() >= ctx.config.maxPods)
+            return {{}, error("Forbidden", "pods \"" + meta.name + "\" is forbidden: PodLab simulates at most " +
+                                               std::to_string(ctx.config.maxPods) + " pods")};
+    }
     if (auto problem = admit(object, ctx))
         return {{}, std::move(*problem)};
     if constexpr (std::is_same_v<T, api::Pod>) {

@@ -1,7 +1,10 @@
 #include "controllerutil.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <string_view>
+#include <tuple>
 
 namespace podlab::sim {
 
@@ -36,22 +39,11 @@ int maxRestarts(const api::Pod& pod)
 
 int64_t wholeSecond(int64_t ms) { return ms - ((ms % 1000) + 1000) % 1000; }
 
-// logarithmicRankDiff: the difference of floor(log2(now - t)) in nanoseconds, -1 for a time not before now.
-int64_t logRankDiff(int64_t t1, int64_t t2, int64_t now)
+// logarithmicRankDiff's rank: floor(log2(now - t)) with the difference in nanoseconds, -1 for a time not before now.
+int64_t logRank(int64_t t, int64_t now)
 {
-    auto rank = [&](int64_t t) -> int64_t {
-        const int64_t d = (now - t) * 1'000'000; // Go's durations are nanoseconds
-        return d > 0 ? int64_t(std::log2(double(d))) : -1;
-    };
-    return rank(t1) - rank(t2);
-}
-
-// afterOrZero: a zero time comes first, then the later one.
-bool afterOrZero(const api::Time& a, const api::Time& b)
-{
-    if (a.isNull() || b.isNull())
-        return a.isNull();
-    return a.millis() > b.millis();
+    const double d = double(now - t) * 1e6; // Go's durations are nanoseconds
+    return d > 0 ? int64_t(std::log2(d)) : -1;
 }
 
 } // namespace
@@ -137,44 +129,25 @@ bool equalIgnoreHash(const api::PodTemplateSpec& a, const api::PodTemplateSpec& 
 
 bool deleteBefore(const api::Pod& a, int rankA, const api::Pod& b, int rankB, api::Time now)
 {
-    // 1. Unassigned before assigned.
-    if (a.spec.nodeName != b.spec.nodeName && (a.spec.nodeName.empty() || b.spec.nodeName.empty()))
-        return a.spec.nodeName.empty();
-    // 2. Pending before Unknown before Running.
-    if (phaseOrdinal(a.status.phase) != phaseOrdinal(b.status.phase))
-        return phaseOrdinal(a.status.phase) < phaseOrdinal(b.status.phase);
-    // 3. Not ready before ready.
-    const bool readyA = isPodReady(a), readyB = isPodReady(b);
-    if (readyA != readyB)
-        return !readyA;
-    // 4. (pod-deletion-cost annotation: PodLab pods carry none.) 5. More pods of the owner on the same node first.
-    if (rankA != rankB)
-        return rankA > rankB;
-    // 6. Ready for a shorter time first (in log2 buckets; a tie goes by uid).
-    if (readyA && readyB) {
-        const int64_t ta = *podReadySince(a), tb = *podReadySince(b);
-        if (ta != tb) {
-            const int64_t diff = logRankDiff(wholeSecond(ta), wholeSecond(tb), now.millis());
-            if (diff == 0)
-                return a.metadata.uid < b.metadata.uid;
-            return diff < 0;
-        }
-    }
-    // 7. More restarts first.
-    if (maxRestarts(a) != maxRestarts(b))
-        return maxRestarts(a) > maxRestarts(b);
-    // 8. Newer first (log2 buckets of age; a tie goes by uid).
-    const api::Time& ca = a.metadata.creationTimestamp;
-    const api::Time& cb = b.metadata.creationTimestamp;
-    if (ca.millis() != cb.millis() || ca.isNull() != cb.isNull()) {
-        if (ca.isNull() || cb.isNull())
-            return afterOrZero(ca, cb);
-        const int64_t diff = logRankDiff(wholeSecond(ca.millis()), wholeSecond(cb.millis()), now.millis());
-        if (diff == 0)
-            return a.metadata.uid < b.metadata.uid;
-        return diff < 0;
-    }
-    return false;
+    // Each pod's place as a tuple, compared in order, so the order is a strict weak ordering whatever the pods
+    // (std::sort needs one; Kubernetes' pairwise Less is not always transitive, which Go's sort tolerates).
+    // Where Less settles two different ready or creation times of the same power of two by uid at once, this
+    // goes on to the next rule first.
+    auto key = [&](const api::Pod& p, int rank) {
+        const bool ready = isPodReady(p);
+        // 6. ready for less time first: the power of two of how long, in nanoseconds, as logarithmicRankDiff.
+        const int64_t readyRank = ready ? logRank(wholeSecond(*podReadySince(p)), now.millis()) : 0;
+        // 8. newer first; a pod without a creation time before all.
+        const api::Time& created = p.metadata.creationTimestamp;
+        const int64_t ageRank = created.isNull() ? INT64_MIN : logRank(wholeSecond(created.millis()), now.millis());
+        return std::make_tuple(p.spec.nodeName.empty() ? 0 : 1, // 1. unassigned first
+                               phaseOrdinal(p.status.phase),     // 2. Pending, Unknown, Running
+                               ready ? 1 : 0,                    // 3. not ready first
+                               -rank,                            // 5. more pods of the owner on its node first
+                               readyRank, -maxRestarts(p),       // 7. more restarts first
+                               ageRank, std::string_view(p.metadata.uid));
+    };
+    return key(a, rankA) < key(b, rankB);
 }
 
 } // namespace podlab::sim

@@ -215,10 +215,10 @@ std::vector<int> DeploymentSync::active(const std::vector<int>& idx) const
 
 int32_t DeploymentSync::sumSpec(const std::vector<int>& idx) const
 {
-    int32_t n = 0;
+    int64_t n = 0; // in 64 bits: replicas may be near INT32_MAX
     for (int i : idx)
         n += specReplicas(m_sets[size_t(i)]);
-    return n;
+    return int32_t(std::min<int64_t>(n, INT32_MAX));
 }
 
 int64_t DeploymentSync::maxOldRevision(int newIndex) const
@@ -233,7 +233,7 @@ bool DeploymentSync::setReplicasAnnotations(api::ReplicaSet& rs) const
 {
     const int32_t desired = desiredOf(m_d);
     const std::string want = std::to_string(desired);
-    const std::string wantMax = std::to_string(desired + deploymentFenceposts(m_d).maxSurge);
+    const std::string wantMax = std::to_string(int64_t(desired) + deploymentFenceposts(m_d).maxSurge);
     auto& a = rs.metadata.annotations;
     const bool changed = a[kDesiredReplicas] != want || a[kMaxReplicas] != wantMax;
     a[kDesiredReplicas] = want;
@@ -589,8 +589,8 @@ void DeploymentSync::scale(int newIndex)
         return;
     // Proportional scaling: what the Deployment may hold now, shared out by each set's part of the old size.
     const int32_t maxSurge = deploymentFenceposts(m_d).maxSurge;
-    const int32_t allowed = desired > 0 ? desired + maxSurge : 0;
-    const int32_t toAdd = allowed - sumSpec(act);
+    const int64_t allowed = desired > 0 ? int64_t(desired) + maxSurge : 0;
+    const int32_t toAdd = int32_t(std::clamp<int64_t>(allowed - sumSpec(act), INT32_MIN, INT32_MAX));
     std::string_view operation;
     if (toAdd > 0) {
         std::sort(act.begin(), act.end(), [&](int a, int b) {
@@ -623,7 +623,7 @@ void DeploymentSync::scale(int newIndex)
                 int32_t before = intAnnotation(rs.metadata, kMaxReplicas).value_or(0);
                 if (before == 0)
                     before = specReplicas(rs);
-                const double size = double(specReplicas(rs)) * double(desired + maxSurge) / double(before);
+                const double size = double(specReplicas(rs)) * (double(desired) + double(maxSurge)) / double(before);
                 fraction = int32_t(std::lround(size)) - specReplicas(rs);
             }
             const int32_t left = toAdd - added;

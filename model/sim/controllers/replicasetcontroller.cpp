@@ -191,9 +191,18 @@ void ReplicaSetController::sync(const Key& key, ClusterContext& ctx)
         for (const Ptr<api::Pod>& pod : pods)
             ranked.emplace_back(pod, onNode[pod->spec.nodeName]);
         const api::Time now = ctx.wallTime();
-        std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-            return deleteBefore(*a.first, a.second, *b.first, b.second, now);
-        });
+        // Only the first `surplus` in order are needed (getPodsToDelete sorts them all; a ReplicaSet scaled down
+        // from many thousands does this once a burst).
+        auto before = [&](const auto& a, const auto& b) {
+            if (deleteBefore(*a.first, a.second, *b.first, b.second, now))
+                return true;
+            if (deleteBefore(*b.first, b.second, *a.first, a.second, now))
+                return false;
+            return a.first->metadata.name < b.first->metadata.name; // the same uid: only in hand-made pods
+        };
+        if (size_t(surplus) < ranked.size())
+            std::nth_element(ranked.begin(), ranked.begin() + surplus, ranked.end(), before);
+        std::sort(ranked.begin(), ranked.begin() + surplus, before);
         for (int32_t i = 0; i < surplus; ++i) {
             const api::Pod& victim = *ranked[size_t(i)].first;
             const ApiResult r = ApiServer::remove(Kind::Pod, victim.metadata.namespace_, victim.metadata.name, {}, ctx);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
 
 namespace podlab::sim {
 
@@ -45,21 +46,22 @@ Fenceposts deploymentFenceposts(const api::Deployment& d)
     return f;
 }
 
+// Sums of replica counts are taken in 64 bits: replicas may be near INT32_MAX, and the surge on top.
 int32_t newReplicaSetReplicas(int32_t desired, int32_t maxSurge, int32_t allReplicas, int32_t newReplicas)
 {
-    const int32_t maxTotal = desired + maxSurge;
+    const int64_t maxTotal = int64_t(desired) + maxSurge;
     if (allReplicas >= maxTotal)
         return newReplicas; // cannot scale up
-    const int32_t scaleUp = std::min(maxTotal - allReplicas, desired - newReplicas);
-    return newReplicas + std::max(scaleUp, 0);
+    const int64_t scaleUp = std::min(maxTotal - allReplicas, int64_t(desired) - newReplicas);
+    return int32_t(std::clamp<int64_t>(newReplicas + std::max<int64_t>(scaleUp, 0), 0, INT32_MAX));
 }
 
 int32_t maxScaledDown(int32_t desired, int32_t maxUnavailable, int32_t allReplicas, int32_t newReplicas,
                       int32_t newAvailable)
 {
-    const int32_t minAvailable = desired - maxUnavailable;
-    const int32_t newUnavailable = newReplicas - newAvailable;
-    return allReplicas - minAvailable - newUnavailable;
+    const int64_t minAvailable = int64_t(desired) - maxUnavailable;
+    const int64_t newUnavailable = int64_t(newReplicas) - newAvailable;
+    return int32_t(std::clamp<int64_t>(allReplicas - minAvailable - newUnavailable, INT32_MIN, INT32_MAX));
 }
 
 } // namespace podlab::sim
