@@ -101,6 +101,7 @@ private slots:
     void cascadeOrphanLeavesTheDependents();
     void aPodControlledByNoExistingReplicaSetIsCollected();
     void logsOfADeploymentUseOneOfItsPods();
+    void podsBeyondTheSimulationsLimitAreRefused();
     void kubectlAnswers_data();
     void kubectlAnswers();
 };
@@ -429,6 +430,25 @@ void TestWorkloadControllers::logsOfADeploymentUseOneOfItsPods()
     const sim::kubectl::CommandOutput r = k.run("logs deploy/web");
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(QString::fromStdString(r.err).startsWith("Found 2 pods, using pod/web-"), r.err.c_str());
+}
+
+void TestWorkloadControllers::podsBeyondTheSimulationsLimitAreRefused()
+{
+    sim::ClusterConfig config;
+    config.maxPods = 5;
+    Cluster c = Cluster::withDefaultNodes(1, config);
+    QVERIFY(c.create(objectFrom(deploymentYaml(8, ""))).ok());
+    c.runUntil(c.now() + 1'000);
+    QCOMPARE(c.store().list<api::Pod>("default").size(), size_t(5));
+    const auto rs = replicaSets(c).front();
+    bool refused = false;
+    for (uint64_t id : c.store().events().idsFor(rs->metadata.uid)) {
+        const api::Event e = c.store().events().toApi(id);
+        refused = refused || (e.reason == "FailedCreate" && e.type == "Warning" &&
+                              QString::fromStdString(e.message).startsWith("Error creating: pods \"web-") &&
+                              QString::fromStdString(e.message).endsWith("is forbidden: PodLab simulates at most 5 pods"));
+    }
+    QVERIFY(refused);
 }
 
 void TestWorkloadControllers::kubectlAnswers_data()
