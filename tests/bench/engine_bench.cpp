@@ -13,6 +13,8 @@
 //
 //   engine_bench [classroom|medium|limit|NODES:PODS]...   default: the three sizes
 //   engine_bench --minutes M                   simulate M minutes instead of an hour (quick looks)
+//   engine_bench --deployments D               the pods come from D Deployments (their ReplicaSet controller
+//                                              creates them) instead of being created one by one
 #include "manifest/manifestreader.h"
 #include "sim/cluster/cluster.h"
 
@@ -137,7 +139,25 @@ double bareHeap(uint64_t timers, uint64_t events, SimTime period)
     return elapsed;
 }
 
-int runSize(const Size& size, int minutesToRun)
+// Deployment `index` of `count`, sharing out `pods` replicas, with the template of one of the three kinds.
+api::Deployment deploymentFor(const api::Pod& tmpl, int index, int count, int pods)
+{
+    api::Deployment d;
+    d.metadata.name = tmpl.metadata.name + "-" + std::to_string(index);
+    d.spec.replicas = pods / count + (index < pods % count ? 1 : 0);
+    const api::StringMap labels = {{"app", d.metadata.name}};
+    d.spec.selector = api::LabelSelector{labels, {}};
+    d.spec.template_.metadata.labels = labels;
+    d.spec.template_.spec = tmpl.spec;
+    d.spec.strategy.type = "RollingUpdate";
+    d.spec.strategy.rollingUpdate =
+        api::RollingUpdateDeployment{api::IntOrString::fromString("25%"), api::IntOrString::fromString("25%")};
+    d.spec.revisionHistoryLimit = 10;
+    d.spec.progressDeadlineSeconds = 600;
+    return d;
+}
+
+int runSize(const Size& size, int minutesToRun, int deployments)
 {
     manifest::ReadResult read = manifest::readManifests(kTemplates, "templates");
     if (!read.ok() || read.objects.size() != 3) {
@@ -151,7 +171,13 @@ int runSize(const Size& size, int minutesToRun)
 
     auto start = std::chrono::steady_clock::now();
     Cluster cluster = Cluster::withDefaultNodes(size.nodes);
-    for (int i = 0; i < size.pods; ++i) {
+    for (int i = 0; i < deployments; ++i) {
+        if (!cluster.create(api::Object(deploymentFor(templates[size_t(i % 3)], i, deployments, size.pods))).ok()) {
+            std::fprintf(stderr, "deployment %d was refused\n", i);
+            return 1;
+        }
+    }
+    for (int i = 0; deployments == 0 && i < size.pods; ++i) {
         api::Pod pod = templates[size_t(i % 3)];
         pod.metadata.name += "-" + std::to_string(i);
         if (!cluster.create(api::Object(std::move(pod))).ok()) {
@@ -183,8 +209,10 @@ int runSize(const Size& size, int minutesToRun)
 
     const double heapSeconds = events ? bareHeap(uint64_t(size.pods) * 2, events, seconds(10)) : 0.0;
 
-    std::printf("%-9s %5d nodes %7d pods: created in %.2f s, started in %.2f s (%d of %d Ready)\n", size.name,
-                size.nodes, size.pods, createSeconds, startupSeconds, ready, size.pods);
+    std::printf("%-9s %5d nodes %7d pods%s: created in %.2f s, started in %.2f s (%d of %d Ready)\n", size.name,
+                size.nodes, size.pods,
+                deployments ? (" of " + std::to_string(deployments) + " Deployments").c_str() : "", createSeconds,
+                startupSeconds, ready, size.pods);
     std::printf("          %d simulated minutes: %.2f s wall, %llu events (%.2f M/s): %llu probe runs and %llu other "
                 "timers; the engine ran %llu timers\n",
                 minutesToRun, hourSeconds, static_cast<unsigned long long>(events), double(events) / hourSeconds / 1e6,
@@ -202,10 +230,15 @@ int runSize(const Size& size, int minutesToRun)
 int main(int argc, char** argv)
 {
     int minutesToRun = 60;
+    int deployments = 0;
     std::vector<Size> sizes;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--minutes") == 0 && i + 1 < argc) {
             minutesToRun = std::max(0, std::atoi(argv[++i]));
+            continue;
+        }
+        if (std::strcmp(argv[i], "--deployments") == 0 && i + 1 < argc) {
+            deployments = std::max(0, std::atoi(argv[++i]));
             continue;
         }
         int nodes = 0, pods = 0;
@@ -220,7 +253,7 @@ int main(int argc, char** argv)
                 known = true;
             }
         if (!known) {
-            std::fprintf(stderr, "usage: engine_bench [classroom|medium|limit]... [--minutes M]\n");
+            std::fprintf(stderr, "usage: engine_bench [classroom|medium|limit|NODES:PODS]... [--minutes M] [--deployments D]\n");
             return 2;
         }
     }
@@ -231,7 +264,7 @@ int main(int argc, char** argv)
     for (const Size& s : sizes) {
         const pid_t child = fork();
         if (child == 0)
-            _exit(runSize(s, minutesToRun));
+            _exit(runSize(s, minutesToRun, std::min(deployments, s.pods)));
         int childStatus = 0;
         waitpid(child, &childStatus, 0);
         if (!WIFEXITED(childStatus) || WEXITSTATUS(childStatus) != 0) {

@@ -75,6 +75,11 @@ ApiResult createTyped(T object, ClusterContext& ctx)
     }
     if (existing<T>(ctx, meta))
         return {{}, error("AlreadyExists", std::string(resourceName(kind)) + " \"" + meta.name + "\" already exists")};
+    if constexpr (std::is_same_v<T, api::Pod>) {
+        if (ctx.store.all<api::Pod>().size() >= ctx.config.maxPods)
+            return {{}, error("Forbidden", "pods \"" + meta.name + "\" is forbidden: PodLab simulates at most " +
+                                               std::to_string(ctx.config.maxPods) + " pods")};
+    }
     if (auto problem = admit(object, ctx))
         return {{}, std::move(*problem)};
     if constexpr (std::is_same_v<T, api::Pod>) {
@@ -94,12 +99,76 @@ ApiResult createTyped(T object, ClusterContext& ctx)
     return {ObjectPtr(ctx.store.put(std::move(object))), std::nullopt};
 }
 
-// The kind's own rules for an update (ValidatePodUpdate, ValidateConfigMapUpdate, ValidateSecretUpdate); a
-// status update of a pod is not held to the spec's.
-template <class T>
-std::vector<ApiError::Cause> kindUpdateErrors(const T& updated, const T& old, bool includeStatus)
+// A label selector as the API server shows an invalid value: JSON from v1.34 (the modern profile), Go's %#v
+// dump before (classic).
+std::string selectorValue(const std::optional<api::LabelSelector>& selector, VersionProfile profile)
 {
-    if constexpr (std::is_same_v<T, api::Pod>)
+    if (profile == VersionProfile::Classic) {
+        if (!selector)
+            return "(*v1.LabelSelector)(nil)";
+        std::string out = "v1.LabelSelector{MatchLabels:map[string]string{";
+        bool first = true;
+        for (const auto& [k, v] : selector->matchLabels) {
+            out += (first ? "" : ", ") + manifest::toCompactJson(api::Value(k)) + ":" + manifest::toCompactJson(api::Value(v));
+            first = false;
+        }
+        out += "}, MatchExpressions:[]v1.LabelSelectorRequirement";
+        if (selector->matchExpressions.empty())
+            return out + "(nil)}";
+        out += "{";
+        first = true;
+        for (const api::LabelSelectorRequirement& r : selector->matchExpressions) {
+            out += std::string(first ? "" : ", ") + "v1.LabelSelectorRequirement{Key:" + manifest::toCompactJson(api::Value(r.key)) +
+                   ", Operator:" + manifest::toCompactJson(api::Value(r.operator_)) + ", Values:[]string";
+            if (r.values.empty()) {
+                out += "(nil)}";
+            } else {
+                out += "{";
+                for (size_t i = 0; i < r.values.size(); ++i)
+                    out += (i ? ", " : "") + manifest::toCompactJson(api::Value(r.values[i]));
+                out += "}}";
+            }
+            first = false;
+        }
+        return out + "}}";
+    }
+    if (!selector)
+        return "null";
+    api::Value::Object o;
+    if (!selector->matchLabels.empty()) {
+        api::Value::Object labels;
+        for (const auto& [k, v] : selector->matchLabels)
+            labels.emplace_back(k, api::Value(v));
+        o.emplace_back("matchLabels", api::Value(labels));
+    }
+    if (!selector->matchExpressions.empty()) {
+        api::Value::Array exprs;
+        for (const api::LabelSelectorRequirement& r : selector->matchExpressions) {
+            api::Value::Object e{{"key", api::Value(r.key)}, {"operator", api::Value(r.operator_)}};
+            if (!r.values.empty()) {
+                api::Value::Array values;
+                for (const std::string& v : r.values)
+                    values.emplace_back(v);
+                e.emplace_back("values", api::Value(values));
+            }
+            exprs.emplace_back(e);
+        }
+        o.emplace_back("matchExpressions", api::Value(exprs));
+    }
+    return manifest::toCompactJson(api::Value(o));
+}
+
+// The kind's own rules for an update (ValidatePodUpdate, ValidateConfigMapUpdate, ValidateSecretUpdate,
+// ValidateDeploymentUpdate and ValidateReplicaSetUpdate: an apps/v1 selector is immutable); a status update of
+// a pod is not held to the spec's.
+template <class T>
+std::vector<ApiError::Cause> kindUpdateErrors(const T& updated, const T& old, bool includeStatus, VersionProfile profile)
+{
+    if constexpr (std::is_same_v<T, api::Deployment> || std::is_same_v<T, api::ReplicaSet>) {
+        if (!(updated.spec.selector == old.spec.selector))
+            return {{"spec.selector", "Invalid value: " + selectorValue(updated.spec.selector, profile) + ": field is immutable"}};
+        return {};
+    } else if constexpr (std::is_same_v<T, api::Pod>)
         return includeStatus ? std::vector<ApiError::Cause>{} : ApiServer::podUpdateErrors(updated, old);
     else if constexpr (std::is_same_v<T, api::ConfigMap>)
         return configMapUpdateErrors(updated, old);
@@ -120,7 +189,7 @@ ApiResult updateTyped(T object, ClusterContext& ctx, bool includeStatus)
         return {{}, error("NotFound", ApiServer::notFoundMessage(kind, object.metadata.name))};
     if constexpr (std::is_same_v<T, api::Secret>)
         foldStringData(object);
-    if (auto causes = kindUpdateErrors(object, *current, includeStatus); !causes.empty())
+    if (auto causes = kindUpdateErrors(object, *current, includeStatus, ctx.config.profile); !causes.empty())
         return {{}, ApiServer::invalid(T::kKind, object.metadata.name, std::move(causes))};
     T updated = std::move(object);
     api::ObjectMeta& meta = updated.metadata;
@@ -172,6 +241,24 @@ ApiResult removePod(const Ptr<api::Pod>& pod, const DeleteOptions& options, Clus
     return {ObjectPtr(ctx.store.put(std::move(marked))), std::nullopt};
 }
 
+// propagationPolicy Orphan: what names `uid` as an owner loses that reference (the garbage collector's orphan
+// finalizer, done before the owner goes), so the collector finds nothing to delete after it.
+template <class T>
+void orphanDependents(const std::string& namespace_, const std::string& uid, ClusterContext& ctx)
+{
+    std::vector<T> changed;
+    for (const Ptr<T>& object : ctx.store.list<T>(namespace_)) {
+        const auto& refs = object->metadata.ownerReferences;
+        if (std::none_of(refs.begin(), refs.end(), [&](const api::OwnerReference& r) { return r.uid == uid; }))
+            continue;
+        T updated = *object;
+        std::erase_if(updated.metadata.ownerReferences, [&](const api::OwnerReference& r) { return r.uid == uid; });
+        changed.push_back(std::move(updated));
+    }
+    for (T& object : changed)
+        ctx.store.put(std::move(object));
+}
+
 template <class T>
 ApiResult removeTyped(std::string_view namespace_, std::string_view name, const DeleteOptions& options,
                       ClusterContext& ctx)
@@ -182,6 +269,11 @@ ApiResult removeTyped(std::string_view namespace_, std::string_view name, const 
     const Ptr<T> current = ctx.store.get<T>(ns, name);
     if (!current)
         return {{}, error("NotFound", ApiServer::notFoundMessage(kind, name))};
+    if (options.propagation == DeleteOptions::Propagation::Orphan && isNamespaced(kind) &&
+        !std::is_same_v<T, api::Pod>) {
+        orphanDependents<api::ReplicaSet>(ns, current->metadata.uid, ctx);
+        orphanDependents<api::Pod>(ns, current->metadata.uid, ctx);
+    }
     if constexpr (std::is_same_v<T, api::Pod>) {
         return removePod(current, options, ctx);
     } else if constexpr (std::is_same_v<T, api::Namespace>) {

@@ -34,6 +34,11 @@ struct ApiResult {
 
 struct DeleteOptions {
     std::optional<int64_t> gracePeriodSeconds; // unset: the object's own (a pod's terminationGracePeriodSeconds)
+    // What happens to the objects it owns: Background (the garbage collector deletes them after it), or Orphan
+    // (they lose their owner reference and stay). Foreground is taken as Background: PodLab does not keep the
+    // owner, being deleted, until its dependents are gone.
+    enum class Propagation { Background, Foreground, Orphan };
+    Propagation propagation = Propagation::Background;
 };
 
 // The API server's behaviour on top of the store: what create, update and delete do to an object beyond

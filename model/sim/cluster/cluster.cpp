@@ -230,6 +230,9 @@ void Cluster::settle()
                 addKubelet(std::get<Ptr<api::Node>>(change.object)->metadata.name);
             m_scheduler.onChange(change, ctx);
             m_serviceAccounts.onChange(change, ctx);
+            m_replicaSets.onChange(change, ctx);
+            m_deployments.onChange(change, ctx);
+            m_garbageCollector.onChange(change, ctx);
             if (m_config.profile == VersionProfile::Modern)
                 m_rootCaPublisher.onChange(change, ctx); // from 1.20 (RootCAConfigMap)
             else
@@ -354,7 +357,12 @@ void Cluster::dispatch(const Timer& timer)
         m_nodeLifecycle.onTimer(ctx);
         break;
     case TimerKind::Controller:
-        m_podGc.onTimer(ctx); // the only controller with a timer of its own so far
+        if (timer.target == ReplicaSetController::kTimerTarget)
+            m_replicaSets.onTimer(ctx);
+        else if (timer.target == DeploymentController::kTimerTarget)
+            m_deployments.onTimer(ctx);
+        else
+            m_podGc.onTimer(ctx);
         break;
     case TimerKind::KubeletSync:
     case TimerKind::KubeletStep:

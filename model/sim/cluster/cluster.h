@@ -5,7 +5,10 @@
 
 #include "clusternetwork.h"
 
+#include "sim/controllers/deploymentcontroller.h"
+#include "sim/controllers/garbagecollector.h"
 #include "sim/controllers/nodelifecyclecontroller.h"
+#include "sim/controllers/replicasetcontroller.h"
 #include "sim/controllers/podgccontroller.h"
 #include "sim/controllers/rootcacertpublisher.h"
 #include "sim/controllers/serviceaccountcontroller.h"
@@ -106,6 +109,9 @@ private:
     ServiceAccountController m_serviceAccounts;
     RootCaCertPublisher m_rootCaPublisher;
     TokensController m_tokens;
+    ReplicaSetController m_replicaSets;
+    DeploymentController m_deployments;
+    GarbageCollector m_garbageCollector;
     std::vector<Kubelet> m_kubelets;
     // Every pod change goes to its node's kubelet: by name, not by a walk past 5 000 kubelets.
     std::map<std::string, uint32_t, std::less<>> m_kubeletByNode;

@@ -41,6 +41,11 @@ struct ClusterConfig {
     // looks (kubeletprobes.cpp). The world comes out the same either way; off, for the tests that prove it.
     bool parkSteadyProbes = true;
 
+    // The simulation's own limit, far above Kubernetes' documented 150 000 pods a cluster: a ReplicaSet scaled
+    // to millions (a typo in `kubectl scale`) would otherwise fill the memory. Creating a pod beyond it is
+    // refused, as a quota would refuse it.
+    size_t maxPods = 200'000;
+
     // The scheduler.
     SimTime schedulerInitialBackoff = seconds(1);
     SimTime schedulerMaxBackoff = seconds(10);

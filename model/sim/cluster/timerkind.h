@@ -14,7 +14,7 @@ enum class TimerKind : uint32_t {
     NodeHeartbeat,   // target: node index
     NodeMonitor,     // the node lifecycle controller's period
     EventExpiry,     // drop events past their TTL
-    Controller,      // target: controller id (later issues)
+    Controller,      // target: which controller (1 pod GC, 2 ReplicaSet, 3 Deployment)
 };
 
 } // namespace podlab::sim

@@ -4,6 +4,7 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/workloads.h"
 
 #include <optional>
 #include <string>
@@ -48,5 +49,15 @@ std::string describeConfigMap(const api::ConfigMap& configMap, const std::vector
 std::string describeSecret(const api::Secret& secret);
 std::string describeServiceAccount(const api::ServiceAccount& account, const std::vector<api::Event>& events,
                                    const api::Time& now, const DescribeOptions& options = {});
+
+// `kubectl describe deployment`. `sets` are the ReplicaSets the Deployment controls: the one whose template is the
+// Deployment's is NewReplicaSet, those of the others still asking for pods are OldReplicaSets.
+std::string describeDeployment(const api::Deployment& deployment, const std::vector<api::ReplicaSet>& sets,
+                               const std::vector<api::Event>& events, const api::Time& now,
+                               const DescribeOptions& options = {});
+// `kubectl describe replicaset`. `pods` may hold any pods: those it controls are counted by phase.
+std::string describeReplicaSet(const api::ReplicaSet& replicaSet, const std::vector<api::Pod>& pods,
+                               const std::vector<api::Event>& events, const api::Time& now,
+                               const DescribeOptions& options = {});
 
 } // namespace podlab::sim::kubectl

@@ -255,17 +255,19 @@ void describeMounts(PrefixWriter& w, std::vector<api::VolumeMount> mounts)
     }
 }
 
+// `space` indents a pod template's sections (DescribePodTemplate): the section title by two more spaces, each
+// container's name by one, the container's fields not at all — as kubectl's output reads.
 void describeContainers(PrefixWriter& w, const char* label, const api::Pod& pod,
                         const std::vector<api::Container>& containers,
-                        const std::vector<api::ContainerStatus>& statuses)
+                        const std::vector<api::ContainerStatus>& statuses, std::string_view space = {})
 {
-    w.write(0, std::string(label) + (containers.empty() ? ": <none>\n" : ":\n"));
+    w.write(0, std::string(space) + label + (containers.empty() ? ": <none>\n" : ":\n"));
     for (const auto& c : containers) {
         const api::ContainerStatus* status = nullptr;
         for (const auto& s : statuses)
             if (s.name == c.name)
                 status = &s;
-        w.write(1, c.name + ":\n");
+        w.write(1, (space.empty() ? "" : " ") + c.name + ":\n");
         if (status)
             w.write(2, "Container ID:\t" + status->containerID + "\n");
         w.write(2, "Image:\t" + c.image + "\n");
@@ -312,15 +314,15 @@ void describeContainers(PrefixWriter& w, const char* label, const api::Pod& pod,
     }
 }
 
-void describeVolumes(PrefixWriter& w, const std::vector<api::Volume>& volumes)
+void describeVolumes(PrefixWriter& w, const std::vector<api::Volume>& volumes, std::string_view space = {})
 {
     if (volumes.empty()) {
-        w.write(0, "Volumes:\t<none>\n");
+        w.write(0, std::string(space) + "Volumes:\t<none>\n");
         return;
     }
-    w.write(0, "Volumes:\n");
+    w.write(0, std::string(space) + "Volumes:\n");
     for (const auto& v : volumes) {
-        w.write(1, v.name + ":\n");
+        w.write(1, (space.empty() ? "" : " ") + v.name + ":\n");
         if (v.hostPath) {
             w.write(2, "Type:\tHostPath (bare host directory volume)\n    Path:\t" + v.hostPath->path +
                            "\n    HostPathType:\t" + v.hostPath->type.value_or("<none>") + "\n");
@@ -379,6 +381,28 @@ void describeVolumes(PrefixWriter& w, const std::vector<api::Volume>& volumes)
 }
 
 } // namespace
+
+void describePodTemplate(PrefixWriter& w, const api::PodTemplateSpec& tmpl)
+{
+    w.write(0, "Pod Template:\n");
+    printLabelsMultiline(w, "  Labels", tmpl.metadata.labels);
+    if (!tmpl.metadata.annotations.empty())
+        printAnnotationsMultiline(w, "  Annotations", tmpl.metadata.annotations);
+    if (!tmpl.spec.serviceAccountName.empty())
+        w.write(1, "Service Account:\t" + tmpl.spec.serviceAccountName + "\n");
+    // Environment values from fields resolve against a pod; a template has only its own metadata.
+    api::Pod pod;
+    pod.metadata = tmpl.metadata;
+    pod.spec = tmpl.spec;
+    if (!tmpl.spec.initContainers.empty())
+        describeContainers(w, "Init Containers", pod, tmpl.spec.initContainers, {}, "  ");
+    describeContainers(w, "Containers", pod, tmpl.spec.containers, {}, "  ");
+    describeVolumes(w, tmpl.spec.volumes, "  ");
+    if (!tmpl.spec.priorityClassName.empty())
+        w.write(1, "Priority Class Name:\t" + tmpl.spec.priorityClassName + "\n");
+    printLabelsMultiline(w, "  Node-Selectors", tmpl.spec.nodeSelector);
+    printTolerationsMultiline(w, "  Tolerations", tmpl.spec.tolerations);
+}
 
 std::string describePod(const api::Pod& pod, const std::vector<api::Event>& events, const api::Time& now,
                         const DescribeOptions& options)

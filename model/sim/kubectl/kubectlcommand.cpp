@@ -8,6 +8,7 @@
 #include "jsonpath.h"
 #include "objectedits.h"
 #include "tabwriter.h"
+#include "workloadcommands.h"
 #include "patch.h"
 #include "strategicmerge.h"
 #include "table.h"
@@ -40,12 +41,15 @@ const std::map<std::string, std::string> kValueFlags = {
     {"namespace", "n"}, {"output", "o"}, {"selector", "l"}, {"filename", "f"}, {"container", "c"},
     {"grace-period", ""}, {"field-selector", ""}, {"tail", ""}, {"timeout", ""}, {"since", ""},
     {"from-literal", ""}, {"from-file", ""}, {"from-env-file", ""}, {"type", ""}, {"patch", ""},
+    {"replicas", ""}, {"to-revision", ""}, {"revision", ""},
 };
 const std::map<std::string, std::string> kBoolFlags = {
     {"all-namespaces", "A"}, {"show-labels", ""}, {"no-headers", ""}, {"force", ""},  {"now", ""},
     {"previous", "p"},       {"stdin", "i"},      {"tty", "t"},         {"timestamps", ""}, {"all", ""},
     {"ignore-not-found", ""}, {"recursive", "R"}, {"wait", ""},          {"quiet", "q"},
-    {"overwrite", ""},
+    {"overwrite", ""}, {"watch", ""},
+    // --cascade too: alone it is "background" (NoOptDefVal); true and false are the old boolean spellings.
+    {"cascade", ""},
     // --dry-run takes a value only after '=' (cobra's NoOptDefVal): alone it is the old boolean form.
     {"dry-run", ""},
 };
@@ -75,6 +79,7 @@ struct Args {
 // -p is --patch where logs' -p is --previous.
 const std::map<std::string, std::map<std::string, std::string>> kCommandShorthands = {
     {"patch", {{"p", "patch"}}},
+    {"rollout", {{"w", "watch"}}},
 };
 
 std::string longNameOf(const std::string& shortName, const std::string& verb)
@@ -308,6 +313,8 @@ public:
             exec();
         else if (verb == "version")
             version();
+        else if (verb == "scale" || verb == "rollout" || verb == "set")
+            workload(verb);
         else
             fail("error: unknown command \"" + verb + "\" for \"kubectl\"\nRun 'kubectl --help' for usage.");
     }
@@ -320,6 +327,29 @@ private:
     }
 
     api::Time now() const { return m_cluster.wallTime(); }
+
+    // scale, rollout and set (workloadcommands.cpp).
+    void workload(const std::string& verb)
+    {
+        WorkloadFlags flags;
+        auto flag = [&](const char* name) -> std::optional<std::string> {
+            if (!m_args.has(name))
+                return std::nullopt;
+            return m_args.value(name);
+        };
+        flags.replicas = flag("replicas");
+        flags.toRevision = flag("to-revision");
+        flags.revision = flag("revision");
+        flags.watch = flag("watch");
+        const std::vector<std::string> rest(m_args.positional.begin() + 1, m_args.positional.end());
+        CommandOutput r = verb == "scale"     ? scaleCommand(m_cluster, m_namespace, rest, flags)
+                          : verb == "rollout" ? rolloutCommand(m_cluster, m_namespace, rest, flags)
+                                              : setCommand(m_cluster, m_namespace, rest);
+        m_out.out += r.out;
+        m_out.err += r.err;
+        if (r.exitCode != 0)
+            m_out.exitCode = r.exitCode;
+    }
     const Store& store() const { return m_cluster.store(); }
 
     // --- get -----------------------------------------------------------------------------------------------
@@ -1223,6 +1253,20 @@ private:
             return describeSecret(*secret);
         if (const auto* sa = std::get_if<api::ServiceAccount>(&o))
             return describeServiceAccount(*sa, eventsFor(store(), sa->metadata.uid), t);
+        if (const auto* d = std::get_if<api::Deployment>(&o)) {
+            std::vector<api::ReplicaSet> sets;
+            for (const Ptr<api::ReplicaSet>& rs : store().list<api::ReplicaSet>(d->metadata.namespace_))
+                for (const api::OwnerReference& ref : rs->metadata.ownerReferences)
+                    if (ref.controller.value_or(false) && ref.uid == d->metadata.uid)
+                        sets.push_back(*rs);
+            return describeDeployment(*d, sets, eventsFor(store(), d->metadata.uid), t);
+        }
+        if (const auto* rs = std::get_if<api::ReplicaSet>(&o)) {
+            std::vector<api::Pod> pods;
+            for (const Ptr<api::Pod>& p : store().list<api::Pod>(rs->metadata.namespace_))
+                pods.push_back(*p);
+            return describeReplicaSet(*rs, pods, eventsFor(store(), rs->metadata.uid), t);
+        }
         // Kinds without a describer of their own yet: their YAML, which says everything describe would.
         return manifest::writeObject(o, manifest::OutputFormat::Yaml);
     }
@@ -1639,6 +1683,24 @@ private:
                 m_out.err += "Warning: Immediate deletion does not wait for confirmation that the running resource has "
                              "been terminated. The resource may continue to run on the cluster indefinitely.\n";
         }
+        if (m_args.has("cascade")) {
+            // cmdutil.GetCascadingStrategy
+            const std::string cascade = m_args.value("cascade", "background");
+            if (cascade == "background" || cascade == "true") {
+                options.propagation = DeleteOptions::Propagation::Background;
+            } else if (cascade == "orphan" || cascade == "false") {
+                options.propagation = DeleteOptions::Propagation::Orphan;
+            } else if (cascade == "foreground") {
+                options.propagation = DeleteOptions::Propagation::Foreground;
+            } else {
+                fail("error: invalid cascade value (" + cascade +
+                     "). Must be \"background\", \"foreground\", or \"orphan\".");
+                return;
+            }
+            if (cascade == "true" || cascade == "false")
+                m_out.err += "warning: --cascade=" + cascade + " is deprecated (boolean value) and can be replaced with "
+                             "--cascade=" + (cascade == "true" ? "background" : "orphan") + ".\n";
+        }
         std::vector<std::pair<Kind, std::pair<std::string, std::string>>> victims; // kind, (ns, name)
         if (m_args.has("filename")) {
             const auto files = readFiles();
@@ -1700,6 +1762,16 @@ private:
         std::string name = pos[index];
         if (name.starts_with("pod/") || name.starts_with("pods/") || name.starts_with("po/"))
             name = name.substr(name.find('/') + 1);
+        if (const size_t slash = name.find('/'); slash != std::string::npos) {
+            std::string error, note;
+            if (const auto picked = podOfWorkload(store(), m_namespace, name.substr(0, slash), name.substr(slash + 1), now(),
+                                                  error, note)) {
+                if (!*picked)
+                    fail(error);
+                m_out.err += note;
+                return *picked;
+            }
+        }
         const auto pod = store().get<api::Pod>(m_namespace, name);
         if (!pod)
             fail("Error from server (NotFound): pods \"" + name + "\" not found");

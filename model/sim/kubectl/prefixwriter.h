@@ -27,6 +27,9 @@ public:
         m_text += '\n';
     }
     std::string finish() const;
+    // The text as written, tabs unaligned (a PrefixWriter straight onto a buffer, as `rollout history
+    // --revision` prints a template).
+    const std::string& raw() const { return m_text; }
 
 private:
     std::string m_text;
@@ -39,6 +42,9 @@ void printTolerationsMultiline(PrefixWriter& w, std::string_view title,
                                std::vector<api::Toleration> tolerations);
 void describeEvents(PrefixWriter& w, std::vector<api::Event> events, const api::Time& now,
                     const DescribeOptions& options);
+
+// DescribePodTemplate: a Deployment's or ReplicaSet's template.
+void describePodTemplate(PrefixWriter& w, const api::PodTemplateSpec& tmpl);
 
 std::string trimSpace(std::string_view s);
 std::string goBool(bool value); // %v of a bool: "true" / "false"

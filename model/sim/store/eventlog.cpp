@@ -20,7 +20,10 @@ uint64_t EventLog::record(const Record& r, uint64_t resourceVersion)
     // candidates. (Events about no object in particular, with no uid, all share one list.) Every string of
     // a live event is in the pool: a uid the pool does not know is a new object.
     const Id uid = m_strings.find(r.involvedObject.uid);
-    if (uid != 0 || r.involvedObject.uid.empty()) {
+    // A message the pool does not hold belongs to no live event, so nothing can be counted again: a
+    // ReplicaSet's thousands of "Created pod: <name>" events are not each compared with all the others.
+    const bool knownMessage = r.message.empty() || m_strings.find(r.message) != 0;
+    if (knownMessage && (uid != 0 || r.involvedObject.uid.empty())) {
         if (const auto it = m_byUid.find(uid); it != m_byUid.end()) {
             for (uint64_t id : it->second) {
                 Entry& e = m_events[id - m_firstId];

@@ -146,16 +146,17 @@ void TestScheduler::retriesWhenTheClusterChanges()
 
 void TestScheduler::spreadsReplicasOfOneOwner()
 {
+    // The pods of one ReplicaSet (a pod naming an owner that does not exist would be garbage-collected).
     Cluster c = Cluster::withDefaultNodes(3);
-    for (int i = 0; i < 3; ++i) {
-        api::Pod p = std::get<api::Pod>(objectFrom(podYaml("web-" + std::to_string(i), "")));
-        p.metadata.ownerReferences.push_back({"apps/v1", "ReplicaSet", "web", "rs-uid", true, true});
-        QVERIFY(c.create(p).ok());
-    }
+    QVERIFY(c.create(objectFrom("apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: web\nspec:\n  replicas: 3\n"
+                                "  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n"
+                                "        app: web\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.25\n"))
+                .ok());
     c.runUntil(100);
     std::set<std::string> nodes;
-    for (int i = 0; i < 3; ++i)
-        nodes.insert(pod(c, "web-" + std::to_string(i))->spec.nodeName);
+    for (const auto& p : c.store().list<api::Pod>("default"))
+        nodes.insert(p->spec.nodeName);
+    QCOMPARE(c.store().list<api::Pod>("default").size(), size_t(3));
     QCOMPARE(nodes.size(), size_t(3));
 }
 
