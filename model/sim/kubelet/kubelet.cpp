@@ -27,16 +27,20 @@ api::NodeCondition condition(std::string type, std::string status, std::string r
 
 } // namespace
 
+uint64_t Kubelet::uidKey(std::string_view uid) { return std::hash<std::string_view>()(uid); }
+
 const PodState* Kubelet::podState(std::string_view uid) const
 {
-    const auto it = m_podsByUid.find(uid);
-    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
+    const auto [first, last] = m_podsByUid.equal_range(uidKey(uid));
+    for (auto it = first; it != last; ++it)
+        if (const PodState& state = m_pods.at(it->second); state.uid() == uid)
+            return &state;
+    return nullptr;
 }
 
 PodState* Kubelet::findByUid(std::string_view uid)
 {
-    const auto it = m_podsByUid.find(uid);
-    return it == m_podsByUid.end() ? nullptr : &m_pods.at(it->second);
+    return const_cast<PodState*>(std::as_const(*this).podState(uid));
 }
 
 PodState* Kubelet::find(uint32_t id)
@@ -169,7 +173,7 @@ void Kubelet::admit(const Ptr<api::Pod>& pod, KubeletContext& ctx)
     // The volumes the pod worker will set up; an emptyDir lives as long as the pod.
     addVolumes(state);
     const uint32_t id = state.id;
-    m_podsByUid[state.uid()] = id;
+    m_podsByUid.emplace(uidKey(state.uid()), id);
     PodState& stored = m_pods.emplace(id, std::move(state)).first->second;
 
     // One prober worker per probe; each starts ticking now, when the pod is added (not when its container
@@ -246,7 +250,11 @@ void Kubelet::forget(PodState& state, KubeletContext& ctx)
             m_ipInUse[host] = 0;
         ctx.network.unregisterPodIP(state.podIP);
     }
-    m_podsByUid.erase(state.uid());
+    for (auto [it, last] = m_podsByUid.equal_range(uidKey(state.uid())); it != last; ++it)
+        if (it->second == state.id) {
+            m_podsByUid.erase(it);
+            break;
+        }
     m_pods.erase(state.id);
     m_images.unpacked().prune(); // the snapshots only this pod's containers used
 }

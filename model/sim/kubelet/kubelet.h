@@ -14,6 +14,7 @@
 #include <set>
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -209,7 +210,10 @@ private:
     uint32_t m_nextPodId = 1;
     uint64_t m_nextOpId = 1;
     std::map<uint32_t, PodState> m_pods; // by handle (timers carry it)
-    std::map<std::string, uint32_t, std::less<>> m_podsByUid;
+    // Pod handles by a hash of their uid (checked against the pod's own uid on lookup): the uid itself is in
+    // the pod, and a copy of it per pod is memory that 150 000 pods notice.
+    std::unordered_multimap<uint64_t, uint32_t> m_podsByUid;
+    static uint64_t uidKey(std::string_view uid);
     ImageManager m_images;
     RestartBackoff m_crashBackoff;
     fs::FileSystem m_nodeFiles; // what hostPath volumes mount: the node's own directories
