@@ -592,21 +592,20 @@ void DeploymentSync::scale(int newIndex)
     const int64_t allowed = desired > 0 ? int64_t(desired) + maxSurge : 0;
     const int32_t toAdd = int32_t(std::clamp<int64_t>(allowed - sumSpec(act), INT32_MIN, INT32_MAX));
     std::string_view operation;
-    if (toAdd > 0) {
+    // Largest first; among equals, newer first when growing and older first when shrinking.
+    const auto largestFirst = [&](auto tieBreak) {
         std::sort(act.begin(), act.end(), [&](int a, int b) {
             const auto &x = m_sets[size_t(a)], &y = m_sets[size_t(b)];
             if (specReplicas(x) != specReplicas(y))
                 return specReplicas(x) > specReplicas(y);
-            return newerFirst(x, y);
+            return tieBreak(x, y);
         });
+    };
+    if (toAdd > 0) {
+        largestFirst(newerFirst);
         operation = "up";
     } else if (toAdd < 0) {
-        std::sort(act.begin(), act.end(), [&](int a, int b) {
-            const auto &x = m_sets[size_t(a)], &y = m_sets[size_t(b)];
-            if (specReplicas(x) != specReplicas(y))
-                return specReplicas(x) > specReplicas(y);
-            return olderFirst(x, y);
-        });
+        largestFirst(olderFirst);
         operation = "down";
     }
     std::vector<int32_t> sizes;

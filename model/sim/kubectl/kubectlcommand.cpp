@@ -821,6 +821,20 @@ private:
         return false;
     }
 
+    // The object TYPE NAME names, with its type; missing, kubectl's or the API server's error.
+    std::optional<std::pair<ResourceType, api::Object>> namedObject(const std::string& typeName, const std::string& name)
+    {
+        const auto type = resourceType(typeName);
+        if (!type) {
+            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+            return std::nullopt;
+        }
+        auto live = existingObject(type->kind, m_namespace, name);
+        if (!live)
+            return std::nullopt;
+        return std::pair{*type, std::move(*live)};
+    }
+
     // kubectl edit TYPE NAME: the object as YAML in the session's editor; what is saved goes to the server. A
     // save the server refuses (or that does not parse) reopens the file with the reasons on top; saving it
     // again unchanged gives up and says where kubectl kept the copy.
@@ -829,14 +843,11 @@ private:
         std::string typeName, name;
         if (!oneTarget(typeName, name))
             return;
-        const auto type = resourceType(typeName);
-        if (!type) {
-            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+        const auto target = namedObject(typeName, name);
+        if (!target)
             return;
-        }
-        const auto live = existingObject(type->kind, m_namespace, name);
-        if (!live)
-            return;
+        const ResourceType* type = &target->first;
+        const api::Object* live = &target->second;
         const std::string original = manifest::writeObject(*live, manifest::OutputFormat::Yaml);
         std::string file = editFile(original);
         std::optional<std::string> failedSave; // what was saved last, when it failed
@@ -915,14 +926,11 @@ private:
             fail("error: --type must be one of [json merge strategic], not \"" + typeFlag + "\"");
             return;
         }
-        const auto type = resourceType(typeName);
-        if (!type) {
-            fail("error: the server doesn't have a resource type \"" + typeName + "\"");
+        const auto target = namedObject(typeName, name);
+        if (!target)
             return;
-        }
-        const auto live = existingObject(type->kind, m_namespace, name);
-        if (!live)
-            return;
+        const ResourceType* type = &target->first;
+        const api::Object* live = &target->second;
         const Outcome<api::Value> parsed = readPatch(text);
         if (!parsed.ok()) {
             fail("error: " + parsed.error);
@@ -1454,19 +1462,7 @@ private:
     }
 
     // kubectl's checkErr for an Invalid error: the causes, not the message.
-    void failInvalid(const ApiError& e)
-    {
-        std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
-        if (e.causes.size() == 1) {
-            message += e.causes[0].field + ": " + e.causes[0].message;
-        } else {
-            message += "\n";
-            for (const ApiError::Cause& c : e.causes)
-                message += "* " + c.field + ": " + c.message + "\n";
-            message.pop_back();
-        }
-        fail(message);
-    }
+    void failInvalid(const ApiError& e) { fail(invalidMessage(e)); }
 
     bool settleNamespace(api::Object& object, const std::string& file)
     {
@@ -1937,6 +1933,20 @@ std::vector<std::string> splitCommandLine(std::string_view line, std::string* er
     if (inWord)
         out.push_back(std::move(current));
     return out;
+}
+
+std::string invalidMessage(const ApiError& e)
+{
+    std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
+    if (e.causes.size() == 1) {
+        message += e.causes[0].field + ": " + e.causes[0].message;
+    } else {
+        message += "\n";
+        for (const ApiError::Cause& c : e.causes)
+            message += "* " + c.field + ": " + c.message + "\n";
+        message.pop_back();
+    }
+    return message;
 }
 
 CommandOutput Kubectl::run(std::string_view commandLine)

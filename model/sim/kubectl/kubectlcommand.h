@@ -43,6 +43,10 @@ private:
     Session m_session;
 };
 
+// How kubectl's checkErr words an Invalid error: "The Pod \"web\" is invalid: <field>: <message>", one cause
+// per line ("* field: message") when there are several.
+std::string invalidMessage(const ApiError& e);
+
 // Splits a command line as a POSIX shell would (quotes, backslashes), without expansions. Sets `error` on an
 // unterminated quote.
 std::vector<std::string> splitCommandLine(std::string_view line, std::string* error = nullptr);

@@ -101,16 +101,7 @@ void reportError(CommandOutput& out, const ApiError& e)
         failWith(out, "Error from server (" + e.reason + "): " + e.message);
         return;
     }
-    std::string message = "The " + e.kind + " \"" + e.name + "\" is invalid: ";
-    if (e.causes.size() == 1) {
-        message += e.causes[0].field + ": " + e.causes[0].message;
-    } else {
-        message += "\n";
-        for (const ApiError::Cause& c : e.causes)
-            message += "* " + c.field + ": " + c.message + "\n";
-        message.pop_back();
-    }
-    failWith(out, message);
+    failWith(out, invalidMessage(e));
 }
 
 void reportResult(CommandOutput& out, const ApiResult& r)
